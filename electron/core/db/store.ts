@@ -1,0 +1,123 @@
+// The local store: one SQLCipher-encrypted SQLite file opened through TypeORM's `sqlite`
+// driver. TypeORM's sqlite driver shares a single connection and query runner between all
+// callers and does not serialise them, so two overlapping `transaction()` calls would nest
+// as savepoints and a reader could see another caller's uncommitted rows. Every access
+// therefore goes through `Store`, which runs one unit of work at a time.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+import { entities } from './entities';
+import { migrations as allMigrations } from './migrations';
+
+const require = createRequire(import.meta.url);
+
+/** The raw node-sqlite3 handle, for bulk paths that bypass TypeORM. */
+export interface RawDb {
+  run(sql: string, params: unknown[], cb: (err: Error | null) => void): void;
+  all(sql: string, params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  prepare(sql: string, cb?: (err: Error | null) => void): RawStatement;
+  exec(sql: string, cb: (err: Error | null) => void): void;
+}
+export interface RawStatement {
+  run(params: unknown[], cb: (err: Error | null) => void): void;
+  all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  finalize(cb?: (err: Error | null) => void): void;
+}
+
+export interface OpenOptions {
+  /** 32 random bytes. Used as a raw SQLCipher key, so opening costs no key derivation. */
+  key: Buffer;
+  /** Only migration tests pass a prefix of the list. */
+  migrations?: (new () => MigrationInterface)[];
+}
+
+export class Store {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly inside = new AsyncLocalStorage<EntityManager>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  /** Runs `fn` alone, without a transaction: for reads and single statements. */
+  run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.inside.getStore();
+    if (current) return fn(current);
+    return this.exclusive(() => this.inside.run(this.dataSource.manager, () => fn(this.dataSource.manager)));
+  }
+
+  /** Runs `fn` alone, inside one transaction: all of it commits or none of it does. */
+  tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.inside.getStore();
+    if (current) {
+      if (current.queryRunner?.isTransactionActive) return fn(current);
+      // Inside run(): the lock is already ours, so open the transaction directly.
+      return this.dataSource.transaction((m) => this.inside.run(m, () => fn(m)));
+    }
+    return this.exclusive(() =>
+      this.dataSource.transaction((m) => this.inside.run(m, () => fn(m))),
+    );
+  }
+
+  /** The raw connection, for bulk statements; only valid inside `run`/`tx`. */
+  raw(): RawDb {
+    const driver = this.dataSource.driver as unknown as { databaseConnection: RawDb };
+    return driver.databaseConnection;
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    });
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export function rawKey(key: Buffer): string {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  return `x'${key.toString('hex')}'`;
+}
+
+/**
+ * Opens (creating if needed) the encrypted store at `path`, runs pending migrations and
+ * checks the file. A wrong key and a damaged file both end in a typed error, never in a
+ * half-open store.
+ */
+export async function openLocalStore(path: string, options: OpenOptions): Promise<Store> {
+  const ds = new DataSource({
+    type: 'sqlite',
+    database: path,
+    driver: require('@journeyapps/sqlcipher') as unknown,
+    key: rawKey(options.key),
+    enableWAL: true,
+    busyTimeout: 5000,
+    synchronize: false,
+    migrationsRun: false,
+    entities,
+    migrations: options.migrations ?? allMigrations,
+    logging: false,
+  });
+  try {
+    await ds.initialize();
+    // A printed password must never outlive a commit that the disk did not keep.
+    await ds.query('PRAGMA synchronous = FULL');
+    const check = await ds.query<{ quick_check: string }[]>('PRAGMA quick_check');
+    if (check[0]?.quick_check !== 'ok') {
+      throw new AppError('INTERNAL', `The local database failed its integrity check: ${check[0]?.quick_check ?? '?'}`);
+    }
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (e) {
+    if (ds.isInitialized) await ds.destroy();
+    if (e instanceof Error && /file is not a database|SQLITE_NOTADB/.test(e.message)) {
+      throw new AppError('INTERNAL', 'The local database cannot be opened with this key, or it is damaged.', {
+        reason: 'DB_KEY_OR_CORRUPT',
+      });
+    }
+    throw e;
+  }
+  return new Store(ds);
+}

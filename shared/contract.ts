@@ -1,0 +1,32 @@
+// The IPC contract: every channel the renderer may call, with the zod schema of its input
+// and output and the role it needs. The main process registers all of them through one
+// wrapper (electron/core/api/dispatch.ts); the renderer calls them through a typed client.
+import type { z } from 'zod';
+import type { ChannelRole } from './roles';
+import { Empty, Ok } from './schemas/common';
+import { AppInfo, SessionState, SetupInput, SignInInput } from './schemas/session';
+
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  role: ChannelRole;
+}
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfo, role: 'public' },
+
+  'session.setup': { input: SetupInput, output: SessionState, role: 'public' },
+  'session.signIn': { input: SignInInput, output: SessionState, role: 'public' },
+  'session.current': { input: Empty, output: SessionState, role: 'public' },
+  'session.signOut': { input: Empty, output: Ok, role: 'clerk' },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests: pure rules and single modules, fast. Integration tests: real encrypted SQLite
+// files, a real PostgreSQL the suite starts itself, a real CUPS queue, real PDFs read back.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Argon2 and SQLCipher are CPU-bound; two cores do not gain from more workers.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
