@@ -1,0 +1,72 @@
+// Operations a workstation sends to the central account database. Each is written to the
+// outbox in the same local transaction as the change it describes, carries a unique opId
+// (the centre records it, so a replay has no second effect), and is applied centrally in
+// outbox order. Plaintext passwords never appear here: only argon2id hashes.
+import { z } from 'zod';
+
+const Instant = z.string().datetime();
+
+export const CredentialIssueOp = z.object({
+  credentialId: z.string(),
+  accountId: z.number().int(),
+  login: z.string(),
+  passwordHash: z.string().startsWith('$argon2id$'),
+  mustChange: z.boolean(),
+  issuedAt: Instant,
+  expiresAt: Instant,
+  /** Per-account version this workstation believed it was creating (previous + 1). */
+  version: z.number().int().positive(),
+  /** The credential this one replaces, as this workstation knew it (null for a first issue). */
+  replacesCredentialId: z.string().nullable(),
+  consentId: z.string(),
+  kind: z.enum(['issue', 'reset']),
+  issuedBy: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const CredentialRevokeOp = z.object({
+  credentialId: z.string(),
+  accountId: z.number().int(),
+  revokedAt: Instant,
+  reason: z.enum(['reset', 'consent-withdrawn', 'supervisor']),
+  revokedBy: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const ConsentRecordOp = z.object({
+  consentId: z.string(),
+  accountId: z.number().int(),
+  residentId: z.number().int().nullable(),
+  textVersion: z.string(),
+  language: z.string(),
+  /** Item 1–2 and 3 of 152-FZ art. 9 §4 as signed: name, address, document; operator. */
+  subject: z.record(z.string(), z.unknown()),
+  representative: z.record(z.string(), z.unknown()).nullable(),
+  operator: z.record(z.string(), z.unknown()),
+  signedAt: Instant,
+  recordedBy: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const ConsentWithdrawOp = z.object({
+  consentId: z.string(),
+  accountId: z.number().int(),
+  withdrawnAt: Instant,
+  withdrawnBy: z.string(),
+  reason: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const opSchemas = {
+  'credential.issue': CredentialIssueOp,
+  'credential.revoke': CredentialRevokeOp,
+  'consent.record': ConsentRecordOp,
+  'consent.withdraw': ConsentWithdrawOp,
+} as const;
+
+export type OpKind = keyof typeof opSchemas;
+export type OpPayload<K extends OpKind> = z.infer<(typeof opSchemas)[K]>;
