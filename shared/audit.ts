@@ -1,0 +1,36 @@
+// Everything the audit log records. The renderer translates each action for the
+// supervisor's log view; a test checks that all three languages cover every action.
+export const AUDIT_ACTIONS = [
+  'staff.setup',
+  'staff.signIn',
+  'staff.signInFailed',
+  'staff.lockedOut',
+  'staff.signOut',
+  'staff.lock',
+  'staff.create',
+  'staff.update',
+  'staff.passwordReset',
+  'staff.passwordChange',
+  'registry.search',
+  'registry.view',
+  'visit.start',
+  'visit.close',
+  'passport.check',
+  'approval.granted',
+  'approval.refused',
+  'consent.print',
+  'consent.record',
+  'consent.withdraw',
+  'credential.issue',
+  'credential.reset',
+  'credential.revoke',
+  'sheet.print',
+  'sheet.printFailed',
+  'settings.change',
+  'passportList.replace',
+  'sync.rejected',
+  'sync.conflict',
+  'sync.deadRetry',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
