@@ -1,0 +1,12 @@
+// The invalid-passport list (issue 8): import, load, look up, replace. See elias-fano.ts for
+// why the index is an Elias–Fano set and format.ts for the file layout.
+export { PassportListError } from './format';
+export type { PassportListErrorCode, PassportListMeta } from './format';
+export type { PassportList } from './reader';
+export { LoadedPassportList, loadPassportList } from './reader';
+export { PassportListHolder } from './holder';
+export type { PassportListListener, PassportListLookup } from './holder';
+export { importPassportList } from './import';
+export type { ImportOptions, ImportResult } from './import';
+export type { MalformedCounts, MalformedReason } from './csv';
+export { passportKey } from './keys';
