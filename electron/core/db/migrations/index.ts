@@ -1,5 +1,6 @@
 import { Initial1795600000001 } from './0001-initial';
 import { Sync1795600000002 } from './0002-sync';
+import { RegistrySearch1795600000003 } from './0003-registry-search';
 
 /** Every local-store migration, oldest first. Append; never edit one that has shipped. */
-export const migrations = [Initial1795600000001, Sync1795600000002];
+export const migrations = [Initial1795600000001, Sync1795600000002, RegistrySearch1795600000003];
