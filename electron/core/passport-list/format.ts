@@ -165,7 +165,7 @@ function invalid(detail: string, message: string): PassportListError {
 /** Parses and checks the header fields against each other; the checksum is checked by the reader. */
 export function readHeader(buf: Uint8Array): Header {
   if (buf.length < HEADER_BYTES + CHECKSUM_BYTES) {
-    throw invalid('truncated', `file too short for a passport list (${buf.length} bytes)`);
+    throw invalid('truncated', `passport list index is truncated or empty (${buf.length} bytes)`);
   }
   for (let i = 0; i < MAGIC.length; i++) {
     if (buf[i] !== MAGIC[i]) throw invalid('magic', 'not a passport list index (bad magic bytes)');
@@ -174,7 +174,7 @@ export function readHeader(buf: Uint8Array): Header {
   const u64 = (off: number, what: string): number => {
     const big = v.getBigUint64(off, true);
     if (big > BigInt(Number.MAX_SAFE_INTEGER))
-      throw invalid('header', `header field ${what} out of range`);
+      throw invalid('header', `passport list index header field ${what} is out of range`);
     return Number(big);
   };
   const formatVersion = v.getUint32(8, true);
@@ -184,7 +184,8 @@ export function readHeader(buf: Uint8Array): Header {
       `unsupported passport list format version ${formatVersion} (this build reads ${FORMAT_VERSION})`,
     );
   }
-  if (v.getUint32(12, true) !== HEADER_BYTES) throw invalid('header', 'unexpected header size');
+  if (v.getUint32(12, true) !== HEADER_BYTES)
+    throw invalid('header', 'passport list index has an unexpected header size');
   const fileBytes = u64(16, 'fileBytes');
   if (fileBytes !== buf.length) {
     throw invalid(
@@ -198,7 +199,8 @@ export function readHeader(buf: Uint8Array): Header {
     [112, 128],
   ] as const) {
     for (let i = from; i < to; i++)
-      if (buf[i] !== 0) throw invalid('header', 'reserved header bytes are not zero');
+      if (buf[i] !== 0)
+        throw invalid('header', 'passport list index header has non-zero reserved bytes');
   }
   let listDate = '';
   for (let i = 72; i < 88 && buf[i] !== 0; i++) listDate += String.fromCharCode(buf[i] ?? 0);
