@@ -16,6 +16,7 @@
 // either way.
 
 import { compareDates, addYears, formatIsoDate, isValidYmd, type Ymd } from './dates';
+import { PASSPORT_MIN_AGE } from './passport';
 
 export interface MrzPassport {
   surname: string;
@@ -154,9 +155,9 @@ function parseBirth(s: string, issue: Ymd | null): Ymd | null {
   if (issue === null) return parseYymmdd(s, 1900) ?? parseYymmdd(s, 2000);
   for (const century of [2000, 1900, 1800]) {
     const birth = parseYymmdd(s, century);
-    if (birth !== null && compareDates(addYears(birth, 14), issue) <= 0) return birth;
+    if (birth !== null && compareDates(addYears(birth, PASSPORT_MIN_AGE), issue) <= 0) return birth;
   }
-  // Only 29 February of a year that is leap in one century and not the other gets here.
+  // Only a 29 February that no eligible century has gets here (000229 issued before 2014-03-01).
   return null;
 }
 

@@ -23,8 +23,7 @@ const MAX_SCAN_LENGTH = 4096;
  * `?` → `,`, `|` (Shift+\) → `/`, `@` → `"`, `#` → `№`, `$` → `;`, `^` → `:`, `&` → `?`.
  * Digits, `=`, `-`, `+`, `\`, `*`, `(`, `)`, `_`, `!`, `%` and space are the same keys.
  * So a bill typed under the Russian layout reads `ЫЕ00012/ЗукыФсс=…`: the separator is
- * `/`, not `|`. Caps Lock in that layout also flips the case of the letter-bearing
- * punctuation keys.
+ * `/`, not `|`.
  *
  * The inverse below is applied only to text that starts like a scan typed that way.
  * Caps Lock: `ST0001` and `PNRUS` are upper case in every scan, so a lower-case start

@@ -219,7 +219,8 @@ describe('checkPassport: hostile input', () => {
       'NUMBER_FORMAT',
       'BIRTH_DATE_FORMAT',
     ]);
-    expect(performance.now() - started).toBeLessThan(50);
+    // Generous for a loaded CI box: the length guard refuses these before any scan of them.
+    expect(performance.now() - started).toBeLessThan(250);
   });
 });
 
