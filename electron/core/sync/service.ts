@@ -1,0 +1,413 @@
+// The sync loop the main process runs. One cycle: push the outbox (batches), push the audit
+// chain, then pull (the initial load once, the change feed after). Cycles run when there is
+// something to do: operations pending locally (checked every second, a cheap count), a
+// NOTIFY from the centre's change feed (a LISTEN connection; this is what makes a change
+// at the centre visible here well within a second), a periodic poll in case a
+// notification was lost, or "sync now". A failed cycle waits with capped exponential
+// backoff and jitter; meanwhile the app works on its local store as usual.
+import type { PoolClient } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+import { appendAudit, type AuditActor } from '../audit/chain';
+import type { Clock } from '../clock';
+import type { Store } from '../db/store';
+import type { Logger } from '../log/logger';
+import { pushAudit } from './audit-push';
+import { backoffDelay } from './backoff';
+import { centralDataSource, type CentralOptions } from './central/datasource';
+import { FEED_CHANNEL } from './central/migrations/0002-feed';
+import { type CentralConfig, describeCentral } from './config';
+import { listConflicts, type ConflictRecord } from './credential-feed';
+import { classify, isUnreachable } from './errors';
+import { pullFeed } from './feed';
+import { initialLoad, needsInitialLoad } from './initial';
+import { pushBatch } from './push';
+import { getState, STATE } from './state';
+
+export type SyncState = 'online' | 'offline' | 'syncing' | 'disabled';
+
+export interface SyncStatus {
+  state: SyncState;
+  offlineSince: string | null;
+  pending: number;
+  dead: number;
+  lastError: string | null;
+  lastSyncAt: string | null;
+  registryAt: string | null;
+}
+
+export interface SyncOptions {
+  /** null: sync is not set up; the service reports 'disabled' and does nothing. */
+  central: CentralConfig | null;
+  workstationId: string;
+  officeId: string | (() => string);
+  /** The office's districts: the replica holds these. Empty: push only. */
+  districts: string[];
+  batchSize?: number;
+  auditPageSize?: number;
+  feedPageSize?: number;
+  initialPageSize?: number;
+  /** How often the idle loop looks for new local operations. */
+  idleCheckMs?: number;
+  /** Pull at least this often, in case a notification was lost. */
+  feedPollMs?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** For the conflict texts ("printed at 10:02"). */
+  timeZone?: string;
+  centralOptions?: CentralOptions;
+}
+
+export interface DeadOp {
+  opId: string;
+  kind: string;
+  createdAt: string;
+  attempts: number;
+  lastError: string | null;
+  accountId: number | null;
+  credentialId: string | null;
+  consentId: string | null;
+}
+
+const DEFAULTS = {
+  batchSize: 100,
+  auditPageSize: 500,
+  feedPageSize: 2_000,
+  initialPageSize: 20_000,
+  idleCheckMs: 1_000,
+  feedPollMs: 15_000,
+  backoffBaseMs: 1_000,
+  backoffCapMs: 60_000,
+  timeZone: 'Europe/Moscow',
+};
+/** Batches per cycle before the pull gets its turn (a long backlog must not starve it). */
+const MAX_BATCHES_PER_CYCLE = 50;
+
+export class SyncService {
+  private readonly o: typeof DEFAULTS & SyncOptions;
+  private st: SyncStatus;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+  private ds: DataSource | null = null;
+  private listener: { qr: QueryRunner; client: PoolClient } | null = null;
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private lastPullAt = 0;
+  private failures = 0;
+  private cycleTail: Promise<unknown> = Promise.resolve();
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    options: SyncOptions,
+  ) {
+    this.o = { ...DEFAULTS, ...options };
+    this.st = {
+      state: options.central ? 'offline' : 'disabled',
+      offlineSince: null,
+      pending: 0,
+      dead: 0,
+      lastError: null,
+      lastSyncAt: null,
+      registryAt: null,
+    };
+  }
+
+  status(): SyncStatus {
+    return { ...this.st };
+  }
+
+  onStatus(cb: (s: SyncStatus) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    this.loopDone = null;
+    await this.disconnect();
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Runs a cycle now (or right after the one under way) and returns the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.o.central) return this.status();
+    if (!this.running) {
+      await this.exclusiveCycle();
+      return this.status();
+    }
+    await new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      this.wake();
+    });
+    return this.status();
+  }
+
+  async listDead(): Promise<DeadOp[]> {
+    const rows = await this.store.run((m) =>
+      m.query<
+        {
+          op_id: string;
+          kind: string;
+          payload: string;
+          created_at: string;
+          attempts: number;
+          last_error: string | null;
+        }[]
+      >(
+        `SELECT op_id, kind, payload, created_at, attempts, last_error FROM outbox WHERE status = 'dead' ORDER BY seq`,
+      ),
+    );
+    return rows.map((r) => {
+      const p = JSON.parse(r.payload) as Record<string, unknown>;
+      return {
+        opId: r.op_id,
+        kind: r.kind,
+        createdAt: r.created_at,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        accountId: typeof p.accountId === 'number' ? p.accountId : null,
+        credentialId: typeof p.credentialId === 'string' ? p.credentialId : null,
+        consentId: typeof p.consentId === 'string' ? p.consentId : null,
+      };
+    });
+  }
+
+  /** Puts a dead operation back in the queue (a supervisor's decision, audited). */
+  async retryDead(opId: string, by: string | null = null): Promise<void> {
+    await this.store.tx(async (m) => {
+      const rows = await m.query<{ kind: string }[]>(
+        `SELECT kind FROM outbox WHERE op_id = ? AND status = 'dead'`,
+        [opId],
+      );
+      const row = rows[0];
+      if (!row) throw new AppError('OPERATION_NOT_FOUND', `No dead operation ${opId}.`);
+      await m.query(
+        `UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE op_id = ?`,
+        [opId],
+      );
+      await appendAudit(
+        m,
+        { ...this.actor(), clerkId: by },
+        {
+          action: 'sync.deadRetry',
+          subject: null,
+          text: `Operation ${row.kind} (${opId}) sent to the centre again.`,
+          data: { opId, kind: row.kind },
+        },
+        this.clock.now(),
+      );
+    });
+    await this.refreshCounts();
+    this.wake();
+  }
+
+  listConflicts(): Promise<ConflictRecord[]> {
+    return this.store.run((m) => listConflicts(m));
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  private async loop(): Promise<void> {
+    await this.refreshCounts().catch(() => undefined);
+    while (this.running) {
+      let wait = this.o.idleCheckMs;
+      if (this.o.central && (await this.due())) {
+        const ok = await this.exclusiveCycle();
+        wait = ok
+          ? this.o.idleCheckMs
+          : backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffCapMs);
+      }
+      if (this.running && !this.woken) await this.sleep(wait);
+      this.woken = false;
+    }
+  }
+
+  private async due(): Promise<boolean> {
+    if (this.woken || this.waiters.length > 0 || !this.ds) return true;
+    if (Date.now() - this.lastPullAt >= this.o.feedPollMs) return true;
+    await this.refreshCounts();
+    return this.st.pending > 0;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private wake(): void {
+    this.woken = true;
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  }
+
+  private exclusiveCycle(): Promise<boolean> {
+    const run = this.cycleTail.then(() => this.cycle());
+    this.cycleTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One cycle; never throws. Returns whether it completed. */
+  private async cycle(): Promise<boolean> {
+    const waiting = this.waiters.splice(0);
+    try {
+      const ds = await this.connect();
+      await this.refreshCounts();
+      if (this.st.pending > 0) this.update({ state: 'syncing' });
+      for (let i = 0; i < MAX_BATCHES_PER_CYCLE; i++) {
+        const r = await pushBatch({
+          store: this.store,
+          central: ds,
+          clock: this.clock,
+          log: this.log,
+          actor: this.actor(),
+          batchSize: this.o.batchSize,
+        });
+        if (!r.more) break;
+      }
+      await pushAudit({
+        store: this.store,
+        central: ds,
+        clock: this.clock,
+        workstationId: this.o.workstationId,
+        pageSize: this.o.auditPageSize,
+      });
+      if (this.o.districts.length > 0) await this.pull(ds);
+      this.failures = 0;
+      const now = this.clock.now().toISOString();
+      await this.refreshCounts();
+      this.update({ state: 'online', offlineSince: null, lastError: null, lastSyncAt: now });
+      return true;
+    } catch (e) {
+      const f = classify(e);
+      this.failures += 1;
+      const offline = isUnreachable(f);
+      this.log.warn('sync cycle failed', {
+        code: f.code,
+        error: f.message,
+        failures: this.failures,
+      });
+      if (offline) await this.disconnect();
+      await this.refreshCounts().catch(() => undefined);
+      this.update({
+        state: offline ? 'offline' : 'online',
+        offlineSince: offline ? (this.st.offlineSince ?? this.clock.now().toISOString()) : null,
+        lastError: `${f.code}: ${f.message}`,
+      });
+      return false;
+    } finally {
+      for (const w of waiting) w();
+    }
+  }
+
+  private async pull(ds: DataSource): Promise<void> {
+    const base = {
+      store: this.store,
+      central: ds,
+      clock: this.clock,
+      log: this.log,
+      districts: this.o.districts,
+    };
+    if (await needsInitialLoad(this.store, this.o.districts)) {
+      this.update({ state: 'syncing' });
+      const r = await initialLoad({ ...base, pageSize: this.o.initialPageSize });
+      this.update({ registryAt: r.registryAt });
+    } else {
+      const r = await pullFeed({
+        ...base,
+        actor: this.actor(),
+        pageSize: this.o.feedPageSize,
+        timeZone: this.o.timeZone,
+      });
+      this.update({ registryAt: r.registryAt });
+      if (r.conflicts.length > 0)
+        this.log.warn('credential conflicts reported', { count: r.conflicts.length });
+    }
+    this.lastPullAt = Date.now();
+  }
+
+  private async connect(): Promise<DataSource> {
+    if (this.ds?.isInitialized && this.listener) return this.ds;
+    const cfg = this.o.central!;
+    if (!this.ds?.isInitialized) {
+      const ds = centralDataSource(cfg, {
+        applicationName: `access-desk ${this.o.workstationId}`,
+        ...this.o.centralOptions,
+      });
+      await ds.initialize();
+      this.ds = ds;
+      this.log.info('connected to the centre', { central: describeCentral(cfg) });
+      if (this.st.registryAt === null) {
+        const at = await this.store.run((m) => getState<string>(m, STATE.registryAt));
+        this.update({ registryAt: at });
+      }
+    }
+    const qr = this.ds.createQueryRunner();
+    const client = (await qr.connect()) as PoolClient;
+    const lost = (): void => {
+      if (this.listener?.client === client) this.listener = null;
+    };
+    client.on('notification', () => this.wake());
+    client.on('error', lost);
+    client.on('end', lost);
+    await client.query(`LISTEN ${FEED_CHANNEL}`);
+    this.listener = { qr, client };
+    return this.ds;
+  }
+
+  private async disconnect(): Promise<void> {
+    const l = this.listener;
+    this.listener = null;
+    if (l) await l.qr.release().catch(() => undefined);
+    const ds = this.ds;
+    this.ds = null;
+    if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
+  }
+
+  private actor(): AuditActor {
+    const office = typeof this.o.officeId === 'function' ? this.o.officeId() : this.o.officeId;
+    return { workstationId: this.o.workstationId, officeId: office, clerkId: null };
+  }
+
+  private async refreshCounts(): Promise<void> {
+    const rows = await this.store.run((m) =>
+      m.query<{ status: string; n: number }[]>(
+        `SELECT status, count(*) AS n FROM outbox WHERE status IN ('pending', 'dead') GROUP BY status`,
+      ),
+    );
+    const n = (s: string): number => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    this.update({ pending: n('pending'), dead: n('dead') });
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    const next = { ...this.st, ...patch };
+    const changed = (Object.keys(next) as (keyof SyncStatus)[]).some((k) => next[k] !== this.st[k]);
+    this.st = next;
+    if (!changed) return;
+    for (const cb of this.listeners) {
+      try {
+        cb(this.status());
+      } catch (e) {
+        this.log.warn('status listener failed', { error: String(e) });
+      }
+    }
+  }
+}

@@ -1,0 +1,257 @@
+// Shared set-up for the sync tests: a real PostgreSQL with the central schema and a small
+// demo registry, and workstations with real encrypted SQLite stores.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash, type Options } from '@node-rs/argon2';
+import type { DataSource } from 'typeorm';
+import { openLocalStore, type Store } from '../../../electron/core/db/store';
+import { createLogger, memorySink, type Logger } from '../../../electron/core/log/logger';
+import { enqueue } from '../../../electron/core/outbox/enqueue';
+import type { OpPayload } from '../../../electron/core/outbox/ops';
+import { generateRegistry } from '../../../electron/core/registry/generator';
+import { createWorkstationLogin } from '../../../electron/core/sync/central/admin';
+import { centralDataSource, migrateCentral } from '../../../electron/core/sync/central/datasource';
+import { loadCentralRegistry } from '../../../electron/core/sync/central/registry-load';
+import { type CentralConfig, parseCentralUrl } from '../../../electron/core/sync/config';
+import { startPostgres, type TestPostgres } from '../../support/postgres';
+
+// argon2id (the const enum's 2), m=19456 KiB, t=2, p=1: DOMAIN.md's minimum.
+export const ARGON: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export interface Centre {
+  pg: TestPostgres;
+  admin: DataSource;
+  adminCfg: CentralConfig;
+  wsCfg: CentralConfig;
+  wsUrl: string;
+  accounts: { id: number; payerCode: string; districtCode: string }[];
+  close(): Promise<void>;
+}
+
+export async function startCentre(
+  opts: { accounts?: number; databases?: string[] } = {},
+): Promise<Centre> {
+  const pg = await startPostgres({ prefix: 'access-desk-sync-' });
+  try {
+    await pg.createDatabase('access_desk');
+    const adminCfg = parseCentralUrl(`${pg.url('access_desk')}?sslmode=disable`);
+    await migrateCentral(adminCfg);
+    const admin = centralDataSource(adminCfg, { poolSize: 4 });
+    await admin.initialize();
+    const wsPassword = randomBytes(12).toString('hex');
+    await createWorkstationLogin(admin, 'ws_test', wsPassword);
+    await loadCentralRegistry(
+      admin,
+      generateRegistry({ accounts: opts.accounts ?? 300, batchSize: 1000 }),
+      { feed: false },
+    );
+    const rows = await admin.query<{ id: string; payer_code: string; district_code: string }[]>(
+      `SELECT id, payer_code, district_code FROM account ORDER BY id`,
+    );
+    const wsUrl = `${pg.url('access_desk', 'ws_test', wsPassword)}?sslmode=disable`;
+    return {
+      pg,
+      admin,
+      adminCfg,
+      wsCfg: parseCentralUrl(wsUrl),
+      wsUrl,
+      accounts: rows.map((r) => ({
+        id: Number(r.id),
+        payerCode: r.payer_code,
+        districtCode: r.district_code,
+      })),
+      async close() {
+        if (admin.isInitialized) await admin.destroy().catch(() => undefined);
+        pg.destroy();
+      },
+    };
+  } catch (e) {
+    pg.destroy();
+    throw e;
+  }
+}
+
+export interface Workstation {
+  id: string;
+  officeId: string;
+  clerkId: string;
+  store: Store;
+  path: string;
+  key: Buffer;
+  log: Logger;
+  logs: ReturnType<typeof memorySink>;
+  close(): Promise<void>;
+}
+
+export async function openWorkstation(officeId: string, name = 'ws'): Promise<Workstation> {
+  const dir = mkdtempSync(join(tmpdir(), `access-desk-${name}-`));
+  const key = randomBytes(32);
+  const path = join(dir, 'local.db');
+  const store = await openLocalStore(path, { key });
+  const clerkId = `clerk-${officeId}`;
+  const now = '2025-06-01T07:00:00.000Z';
+  await store.tx(async (m) => {
+    await m.query(`INSERT INTO office (id, name, created_at) VALUES (?, ?, ?)`, [
+      officeId,
+      `Office ${officeId}`,
+      now,
+    ]);
+    await m.query(
+      `INSERT INTO clerk (id, office_id, login, full_name, role, password_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'clerk', 'x', ?, ?)`,
+      [clerkId, officeId, `clerk${officeId}`, `Clerk ${officeId}`, now, now],
+    );
+  });
+  const logs = memorySink();
+  return {
+    id: `ws-${name}-${randomUUID().slice(0, 8)}`,
+    officeId,
+    clerkId,
+    store,
+    path,
+    key,
+    log: createLogger('sync', [logs]),
+    logs,
+    async close() {
+      await store.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function argonHash(password: string): Promise<string> {
+  return hash(password, ARGON);
+}
+
+export interface IssueSpec {
+  accountId: number;
+  payerCode: string;
+  passwordHash: string;
+  at: Date;
+  kind?: 'issue' | 'reset';
+  version?: number;
+  replaces?: string | null;
+}
+
+/**
+ * What an issue or reset visit commits locally (consent, credential, and for a reset the
+ * revoke of the old one), with its outbox operations, in one transaction.
+ */
+export async function issueLocally(
+  ws: Workstation,
+  spec: IssueSpec,
+): Promise<{ credentialId: string; consentId: string; opIds: string[] }> {
+  const credentialId = randomUUID();
+  const consentId = randomUUID();
+  const at = spec.at.toISOString();
+  const expires = new Date(spec.at.getTime() + 30 * 86_400_000).toISOString();
+  const common = { officeId: ws.officeId, workstationId: ws.id };
+  const opIds: string[] = [];
+  await ws.store.tx(async (m) => {
+    await m.query(
+      `INSERT INTO consent (id, account_id, text_version, language, subject, operator, signed_at, recorded_by, office_id)
+       VALUES (?, ?, 'v1', 'ru', '{}', '{}', ?, ?, ?)`,
+      [consentId, spec.accountId, at, ws.clerkId, ws.officeId],
+    );
+    opIds.push(
+      await enqueue(
+        m,
+        'consent.record',
+        {
+          consentId,
+          accountId: spec.accountId,
+          residentId: null,
+          textVersion: 'v1',
+          language: 'ru',
+          subject: { name: 'test' },
+          representative: null,
+          operator: { name: 'centre' },
+          signedAt: at,
+          recordedBy: ws.clerkId,
+          ...common,
+        },
+        spec.at,
+      ),
+    );
+    if (spec.replaces) {
+      await m.query(
+        `UPDATE credential SET status = 'revoked', revoked_at = ?, revoke_reason = 'reset' WHERE id = ?`,
+        [at, spec.replaces],
+      );
+      opIds.push(
+        await enqueue(
+          m,
+          'credential.revoke',
+          {
+            credentialId: spec.replaces,
+            accountId: spec.accountId,
+            revokedAt: at,
+            reason: 'reset',
+            revokedBy: ws.clerkId,
+            ...common,
+          },
+          spec.at,
+        ),
+      );
+    }
+    await m.query(
+      `INSERT INTO credential (id, account_id, login, password_hash, status, must_change, issued_at, expires_at,
+         version, consent_id, issued_by, office_id)
+       VALUES (?, ?, ?, ?, 'active', 1, ?, ?, ?, ?, ?, ?)`,
+      [
+        credentialId,
+        spec.accountId,
+        spec.payerCode,
+        spec.passwordHash,
+        at,
+        expires,
+        spec.version ?? 1,
+        consentId,
+        ws.clerkId,
+        ws.officeId,
+      ],
+    );
+    const op: OpPayload<'credential.issue'> = {
+      credentialId,
+      accountId: spec.accountId,
+      login: spec.payerCode,
+      passwordHash: spec.passwordHash,
+      mustChange: true,
+      issuedAt: at,
+      expiresAt: expires,
+      version: spec.version ?? 1,
+      replacesCredentialId: spec.replaces ?? null,
+      consentId,
+      kind: spec.kind ?? (spec.replaces ? 'reset' : 'issue'),
+      issuedBy: ws.clerkId,
+      ...common,
+    };
+    opIds.push(await enqueue(m, 'credential.issue', op, spec.at));
+  });
+  return { credentialId, consentId, opIds };
+}
+
+export async function outboxCounts(store: Store): Promise<Record<string, number>> {
+  const rows = await store.run((m) =>
+    m.query<{ status: string; n: number }[]>(
+      `SELECT status, count(*) AS n FROM outbox GROUP BY status`,
+    ),
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function waitFor(
+  what: string,
+  cond: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+  stepMs = 50,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}

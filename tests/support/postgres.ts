@@ -1,0 +1,168 @@
+// A throwaway PostgreSQL cluster for integration tests and benchmarks. The server binaries
+// refuse to run as root, so on a root CI machine every server command runs as the `postgres`
+// user through `runuser`, in a temp dir that user owns. The server listens on 127.0.0.1
+// only, on a free port, with its unix socket inside the temp dir, and the superuser signs
+// in with a password over TCP (scram) just as a workstation would.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const SUPERUSER = 'postgres';
+
+export interface TestPostgres {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  dataDir: string;
+  /** A connection string for `database` as the superuser (or as `user`/`password`). */
+  url(database?: string, user?: string, password?: string): string;
+  createDatabase(name: string): Promise<void>;
+  /** Clean shutdown (`pg_ctl stop -m fast`). */
+  stop(): void;
+  /** A crash: `pg_ctl stop -m immediate`, no checkpoint; the next start runs recovery. */
+  kill(): void;
+  /** Starts the server again on the same data dir and port. */
+  start(): void;
+  running(): boolean;
+  /** Stops the server and deletes the data dir. */
+  destroy(): void;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() =>
+        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Runs a server binary as `postgres` when we are root, as ourselves otherwise. */
+function pgCmd(bin: string, args: string[]): { file: string; args: string[] } {
+  const path = join(BIN, bin);
+  return asRoot
+    ? { file: 'runuser', args: ['-u', 'postgres', '--', path, ...args] }
+    : { file: path, args };
+}
+
+function run(bin: string, args: string[], allowFail = false): void {
+  const c = pgCmd(bin, args);
+  const r = spawnSync(c.file, c.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0 && !allowFail) {
+    throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
+  }
+}
+
+const live = new Set<TestPostgres>();
+let exitHook = false;
+
+export async function startPostgres(opts: { prefix?: string } = {}): Promise<TestPostgres> {
+  const root = mkdtempSync(join(tmpdir(), opts.prefix ?? 'access-desk-pg-'));
+  const dataDir = join(root, 'data');
+  const sockDir = join(root, 'sock');
+  mkdirSync(sockDir);
+  const password = randomBytes(18).toString('base64url');
+  const pwFile = join(root, 'pw');
+  writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (asRoot) {
+    execFileSync('chown', ['-R', 'postgres:postgres', root]);
+    chmodSync(root, 0o700);
+  }
+  run('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    SUPERUSER,
+    `--pwfile=${pwFile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
+  rmSync(pwFile, { force: true });
+  const port = await freePort();
+  // fsync=off is safe against a server crash (the OS keeps the page cache), which is the
+  // only crash these tests cause; synchronous_commit stays on, so a commit the client saw
+  // survives `kill()`.
+  const options = [
+    `-p ${port}`,
+    `-c listen_addresses=127.0.0.1`,
+    `-c unix_socket_directories=${sockDir}`,
+    '-c fsync=off',
+    '-c full_page_writes=off',
+    '-c max_connections=60',
+    '-c shared_buffers=64MB',
+    '-c log_min_messages=warning',
+    '-c max_wal_size=1GB',
+  ].join(' ');
+  const logFile = join(root, 'server.log');
+  let up = false;
+
+  const pg$: TestPostgres = {
+    host: '127.0.0.1',
+    port,
+    user: SUPERUSER,
+    password,
+    dataDir,
+    url(database = 'postgres', user = SUPERUSER, pass = password) {
+      return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}/${database}`;
+    },
+    async createDatabase(name) {
+      const c = new pg.Client({ connectionString: pg$.url() });
+      await c.connect();
+      try {
+        await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await c.end();
+      }
+    },
+    start() {
+      run('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start']);
+      up = true;
+    },
+    stop() {
+      if (!up) return;
+      run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop'], true);
+      up = false;
+    },
+    kill() {
+      if (!up) return;
+      run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], true);
+      up = false;
+    },
+    running: () => up,
+    destroy() {
+      pg$.kill();
+      live.delete(pg$);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  pg$.start();
+  live.add(pg$);
+  if (!exitHook) {
+    exitHook = true;
+    // A test run that dies early must not leave servers behind.
+    process.on('exit', () => {
+      for (const p of live) {
+        if (existsSync(p.dataDir)) p.kill();
+      }
+    });
+  }
+  return pg$;
+}
