@@ -14,8 +14,15 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
 export default tseslint.config(
   {
     ignores: [
-      'out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**',
-      'test-results/**', 'playwright-report/**', 'bench-results/**', 'docs/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'docs/**',
     ],
   },
   js.configs.recommended,
@@ -25,37 +32,65 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use node:crypto for anything random.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use node:crypto for anything random.',
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'react', 'react-*', '@mui/*', '**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeBuiltins,
+            'electron',
+            'react',
+            'react-*',
+            '@mui/*',
+            '**/electron/**',
+            '**/renderer/**',
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', '**/electron/main/**', '**/renderer/**', 'react', '@mui/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', '**/electron/main/**', '**/renderer/**', 'react', '@mui/*'] },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '**/electron/core/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeBuiltins, '**/electron/core/**', '**/renderer/**'] },
+      ],
     },
   },
   {
@@ -64,7 +99,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', '**/electron/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeBuiltins, 'electron', '**/electron/**'] },
+      ],
     },
   },
   {

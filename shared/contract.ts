@@ -1,10 +1,22 @@
 // The IPC contract: every channel the renderer may call, with the zod schema of its input
 // and output and the role it needs. The main process registers all of them through one
 // wrapper (electron/core/api/dispatch.ts); the renderer calls them through a typed client.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ChannelRole } from './roles';
 import { Empty, Ok } from './schemas/common';
-import { AppInfo, SessionState, SetupInput, SignInInput } from './schemas/session';
+import { ChainVerdict } from './schemas/audit';
+import {
+  AppInfo,
+  ChangePasswordInput,
+  ClerkRecord,
+  ClerkSummary,
+  CreateClerkInput,
+  ResetClerkPasswordInput,
+  SessionState,
+  SetupInput,
+  SignInInput,
+  UpdateClerkInput,
+} from './schemas/session';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -19,6 +31,15 @@ export const contract = {
   'session.signIn': { input: SignInInput, output: SessionState, role: 'public' },
   'session.current': { input: Empty, output: SessionState, role: 'public' },
   'session.signOut': { input: Empty, output: Ok, role: 'clerk' },
+  'session.lock': { input: Empty, output: Ok, role: 'clerk' },
+  'session.changePassword': { input: ChangePasswordInput, output: SessionState, role: 'clerk' },
+
+  'staff.list': { input: Empty, output: z.array(ClerkRecord), role: 'supervisor' },
+  'staff.create': { input: CreateClerkInput, output: ClerkSummary, role: 'supervisor' },
+  'staff.update': { input: UpdateClerkInput, output: ClerkSummary, role: 'supervisor' },
+  'staff.resetPassword': { input: ResetClerkPasswordInput, output: Ok, role: 'supervisor' },
+
+  'audit.verify': { input: Empty, output: ChainVerdict, role: 'supervisor' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -6,12 +6,16 @@ const DASHES = /[-‐‑‒–—―]/g;
 const SPACES = /\s+/g;
 
 export function foldName(s: string): string {
-  return s
-    .toLocaleLowerCase('ru-RU')
-    .replace(/ё/g, 'е')
-    .replace(DASHES, ' ')
-    .replace(SPACES, ' ')
-    .trim();
+  return (
+    s
+      // A decomposed й or ё (pasted from elsewhere) must fold like the composed one.
+      .normalize('NFC')
+      .toLocaleLowerCase('ru-RU')
+      .replace(/ё/g, 'е')
+      .replace(DASHES, ' ')
+      .replace(SPACES, ' ')
+      .trim()
+  );
 }
 
 export function sameName(a: string, b: string): boolean {

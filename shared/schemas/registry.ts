@@ -40,7 +40,15 @@ export const AccountSummary = z.object({
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
-export const SearchKind = z.enum(['payerCode', 'bill', 'mrz', 'address', 'surname', 'surnameStreet', 'none']);
+export const SearchKind = z.enum([
+  'payerCode',
+  'bill',
+  'mrz',
+  'address',
+  'surname',
+  'surnameStreet',
+  'none',
+]);
 
 export const SearchInput = z.object({ query: z.string().trim().min(1).max(400) });
 export const SearchResult = z.object({

@@ -49,3 +49,34 @@ export const SessionState = z.object({
   locked: z.boolean(),
 });
 export type SessionState = z.infer<typeof SessionState>;
+
+export const ClerkRecord = ClerkSummary.extend({
+  disabled: z.boolean(),
+  lockedOutUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ClerkRecord = z.infer<typeof ClerkRecord>;
+
+export const CreateClerkInput = z.object({
+  login: ClerkLogin,
+  fullName: z.string().trim().min(1).max(200),
+  role: StaffRole,
+  /** A first password the supervisor hands over; the clerk must change it at sign-in. */
+  password: ClerkPassword,
+});
+
+export const UpdateClerkInput = z.object({
+  id: Id,
+  fullName: z.string().trim().min(1).max(200).optional(),
+  role: StaffRole.optional(),
+  disabled: z.boolean().optional(),
+  /** Clears a sign-in lock-out. */
+  unlock: z.boolean().optional(),
+});
+
+export const ResetClerkPasswordInput = z.object({ id: Id, password: ClerkPassword });
+
+export const ChangePasswordInput = z.object({
+  current: z.string().min(1).max(200),
+  next: ClerkPassword,
+});

@@ -33,7 +33,9 @@ export interface PublicContext {
 export interface StaffContext {
   clerk: ClerkSummary;
 }
-type ContextFor<C extends Channel> = Contract[C]['role'] extends 'public' ? PublicContext : StaffContext;
+type ContextFor<C extends Channel> = Contract[C]['role'] extends 'public'
+  ? PublicContext
+  : StaffContext;
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -42,12 +44,19 @@ export type Handler<C extends Channel> = (
 
 export type Handlers = { [C in Channel]: Handler<C> };
 
-export type Dispatch = (sender: SenderInfo, channel: unknown, raw: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (
+  sender: SenderInfo,
+  channel: unknown,
+  raw: unknown,
+) => Promise<Result<unknown>>;
 
 export function createDispatcher(handlers: Handlers, session: Session, log: Logger): Dispatch {
   return async (sender, channel, raw) => {
     if (!sender.trusted) {
-      log.warn('refused a call from an untrusted frame', { url: sender.url, channel: String(channel) });
+      log.warn('refused a call from an untrusted frame', {
+        url: sender.url,
+        channel: String(channel),
+      });
       return fail('FORBIDDEN', 'The sender is not the application window.');
     }
     if (!isChannel(channel)) {
@@ -66,7 +75,11 @@ export function createDispatcher(handlers: Handlers, session: Session, log: Logg
       if (!clerk) return fail('NOT_SIGNED_IN', 'Sign in first.');
       if (locked) return fail('SESSION_LOCKED', 'The screen is locked.');
       if (!roleAllows(clerk.role, spec.role)) {
-        log.warn('refused a channel the role lacks', { channel, role: clerk.role, clerk: clerk.login });
+        log.warn('refused a channel the role lacks', {
+          channel,
+          role: clerk.role,
+          clerk: clerk.login,
+        });
         return fail('NOT_ALLOWED', 'Your role does not allow this.');
       }
       session.touch();

@@ -42,7 +42,9 @@ export class Store {
   run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     const current = this.inside.getStore();
     if (current) return fn(current);
-    return this.exclusive(() => this.inside.run(this.dataSource.manager, () => fn(this.dataSource.manager)));
+    return this.exclusive(() =>
+      this.inside.run(this.dataSource.manager, () => fn(this.dataSource.manager)),
+    );
   }
 
   /** Runs `fn` alone, inside one transaction: all of it commits or none of it does. */
@@ -107,15 +109,22 @@ export async function openLocalStore(path: string, options: OpenOptions): Promis
     await ds.query('PRAGMA synchronous = FULL');
     const check = await ds.query<{ quick_check: string }[]>('PRAGMA quick_check');
     if (check[0]?.quick_check !== 'ok') {
-      throw new AppError('INTERNAL', `The local database failed its integrity check: ${check[0]?.quick_check ?? '?'}`);
+      throw new AppError(
+        'INTERNAL',
+        `The local database failed its integrity check: ${check[0]?.quick_check ?? '?'}`,
+      );
     }
     await ds.runMigrations({ transaction: 'each' });
   } catch (e) {
     if (ds.isInitialized) await ds.destroy();
     if (e instanceof Error && /file is not a database|SQLITE_NOTADB/.test(e.message)) {
-      throw new AppError('INTERNAL', 'The local database cannot be opened with this key, or it is damaged.', {
-        reason: 'DB_KEY_OR_CORRUPT',
-      });
+      throw new AppError(
+        'INTERNAL',
+        'The local database cannot be opened with this key, or it is damaged.',
+        {
+          reason: 'DB_KEY_OR_CORRUPT',
+        },
+      );
     }
     throw e;
   }

@@ -27,7 +27,11 @@ export interface Logger {
   child(module: string): Logger;
 }
 
-export function createLogger(module: string, sinks: LogSink[], now: () => Date = () => new Date()): Logger {
+export function createLogger(
+  module: string,
+  sinks: LogSink[],
+  now: () => Date = () => new Date(),
+): Logger {
   const emit = (level: Level, msg: string, data?: Record<string, unknown>): void => {
     const record: LogRecord = { at: now().toISOString(), level, module, msg };
     if (data !== undefined) record.data = redact(data);

@@ -1,6 +1,6 @@
 import { AuditEvent, Outbox } from './journal';
 import { Account, District, Resident, Street } from './registry';
-import { Clerk, Counter, Office, Setting } from './staff';
+import { Clerk, Counter, Office, Setting, SignInThrottle } from './staff';
 import { Approval, Consent, Credential, PassportCheck, PrintedSheet, Visit } from './visit';
 
 export * from './journal';
@@ -9,8 +9,21 @@ export * from './staff';
 export * from './visit';
 
 export const entities = [
-  Office, Clerk, Setting, Counter,
-  District, Street, Account, Resident,
-  Visit, PassportCheck, Approval, Consent, Credential, PrintedSheet,
-  AuditEvent, Outbox,
+  Office,
+  Clerk,
+  Setting,
+  Counter,
+  SignInThrottle,
+  District,
+  Street,
+  Account,
+  Resident,
+  Visit,
+  PassportCheck,
+  Approval,
+  Consent,
+  Credential,
+  PrintedSheet,
+  AuditEvent,
+  Outbox,
 ];

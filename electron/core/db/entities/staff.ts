@@ -26,8 +26,6 @@ export interface ClerkRow {
   role: 'clerk' | 'supervisor';
   passwordHash: string;
   mustChangePassword: boolean;
-  failedAttempts: number;
-  lockedUntil: string | null;
   disabledAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -44,8 +42,6 @@ export const Clerk = new EntitySchema<ClerkRow>({
     role: { type: 'text' },
     passwordHash: { type: 'text', name: 'password_hash' },
     mustChangePassword: { type: 'boolean', name: 'must_change_password' },
-    failedAttempts: { type: 'integer', name: 'failed_attempts' },
-    lockedUntil: { type: 'text', name: 'locked_until', nullable: true },
     disabledAt: { type: 'text', name: 'disabled_at', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
@@ -79,5 +75,23 @@ export const Counter = new EntitySchema<CounterRow>({
   columns: {
     name: { type: 'text', primary: true },
     value: { type: 'integer' },
+  },
+});
+
+export interface SignInThrottleRow {
+  login: string;
+  failures: number;
+  lockedUntil: string | null;
+  lastFailureAt: string;
+}
+
+export const SignInThrottle = new EntitySchema<SignInThrottleRow>({
+  name: 'SignInThrottle',
+  tableName: 'sign_in_throttle',
+  columns: {
+    login: { type: 'text', primary: true },
+    failures: { type: 'integer' },
+    lockedUntil: { type: 'text', name: 'locked_until', nullable: true },
+    lastFailureAt: { type: 'text', name: 'last_failure_at' },
   },
 });

@@ -23,11 +23,17 @@ export class Initial1795600000001 implements MigrationInterface {
         role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),
         password_hash TEXT NOT NULL,
         must_change_password INTEGER NOT NULL DEFAULT 0,
-        failed_attempts INTEGER NOT NULL DEFAULT 0,
-        locked_until TEXT,
         disabled_at TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
+      )`,
+      // Failed sign-ins are counted per typed login, known or not, so that an unknown login
+      // and a real one answer alike, lock-out included, across restarts.
+      `CREATE TABLE sign_in_throttle (
+        login TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TEXT,
+        last_failure_at TEXT NOT NULL
       )`,
       `CREATE TABLE setting (
         key TEXT PRIMARY KEY,
@@ -218,8 +224,22 @@ export class Initial1795600000001 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'counter', 'outbox', 'audit_event', 'printed_sheet', 'credential', 'consent', 'approval',
-      'passport_check', 'visit', 'resident', 'account', 'street', 'district', 'setting', 'clerk',
+      'counter',
+      'outbox',
+      'audit_event',
+      'printed_sheet',
+      'credential',
+      'consent',
+      'approval',
+      'passport_check',
+      'visit',
+      'resident',
+      'account',
+      'street',
+      'district',
+      'setting',
+      'sign_in_throttle',
+      'clerk',
       'office',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);

@@ -12,7 +12,9 @@ export class RegistrySearch1795600000003 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX resident_surname`);
-    await q.query(`CREATE INDEX resident_surname ON resident (surname_key, relation, birth_date, account_id)`);
+    await q.query(
+      `CREATE INDEX resident_surname ON resident (surname_key, relation, birth_date, account_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

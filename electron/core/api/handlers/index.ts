@@ -1,0 +1,13 @@
+import type { CoreContext } from '../../context';
+import type { Session } from '../../staff/session';
+import type { Handlers } from '../dispatch';
+import { sessionHandlers, type AppMeta } from './session';
+import { staffHandlers } from './staff';
+
+/** Every channel's handler; the type makes a missing one a compile error. */
+export function createHandlers(ctx: CoreContext, session: Session, meta: AppMeta): Handlers {
+  return {
+    ...sessionHandlers(ctx, session, meta),
+    ...staffHandlers(ctx, session),
+  };
+}

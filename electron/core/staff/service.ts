@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { ClerkSummary } from '../../../shared/schemas/session';
+import { audit, type CoreContext } from '../context';
+import { hashSecret, verifyAgainstNothing, verifySecret } from '../crypto/argon';
+import { Clerk, Office, SignInThrottle, type ClerkRow } from '../db/entities';
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_OUT_MINUTES = 15;
+
+export function toSummary(c: ClerkRow): ClerkSummary {
+  return {
+    id: c.id,
+    login: c.login,
+    fullName: c.fullName,
+    role: c.role,
+    officeId: c.officeId,
+    mustChangePassword: c.mustChangePassword,
+  };
+}
+
+const loginKey = (login: string): string => login.trim().toLowerCase();
+
+export async function needsSetup(ctx: CoreContext): Promise<boolean> {
+  return (await ctx.store.run((m) => m.count(Clerk))) === 0;
+}
+
+/** First run: the office and its first supervisor. There is no default account anywhere. */
+export async function setupFirstSupervisor(
+  ctx: CoreContext,
+  input: { officeName: string; login: string; fullName: string; password: string },
+): Promise<ClerkSummary> {
+  const passwordHash = await hashSecret(input.password);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  return ctx.store.tx(async (m) => {
+    if ((await m.count(Clerk)) > 0)
+      throw new AppError('SETUP_ALREADY_DONE', 'The first supervisor already exists.');
+    const settings = await ctx.settings.update(
+      m,
+      { office: { ...ctx.settings.get().office, name: input.officeName } },
+      now,
+    );
+    const officeId = settings.office.code;
+    await m.upsert(
+      Office,
+      { id: officeId, name: input.officeName, address: settings.office.address, createdAt: at },
+      ['id'],
+    );
+    const clerk: ClerkRow = {
+      id: randomUUID(),
+      officeId,
+      login: input.login.trim(),
+      fullName: input.fullName.trim(),
+      role: 'supervisor',
+      passwordHash,
+      mustChangePassword: false,
+      disabledAt: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await m.insert(Clerk, clerk);
+    await audit(ctx, m, clerk, {
+      action: 'staff.setup',
+      text: `First supervisor ${clerk.login} created for office ${officeId}.`,
+      data: { login: clerk.login, officeId },
+    });
+    return toSummary(clerk);
+  });
+}
+
+/**
+ * Sign-in. An unknown login and a wrong password get the same answer in the same time, and
+ * both count towards the same lock-out, which is kept in the database across restarts.
+ */
+export async function signIn(
+  ctx: CoreContext,
+  login: string,
+  password: string,
+): Promise<ClerkSummary> {
+  const key = loginKey(login);
+  const now = ctx.clock.now();
+  const [throttle, clerk] = await ctx.store.run(
+    async (m) =>
+      [
+        await m.findOneBy(SignInThrottle, { login: key }),
+        await m
+          .getRepository(Clerk)
+          .createQueryBuilder('c')
+          .where('c.login = :login COLLATE NOCASE', { login: key })
+          .getOne(),
+      ] as const,
+  );
+
+  if (throttle?.lockedUntil && throttle.lockedUntil > now.toISOString()) {
+    await ctx.store.tx((m) =>
+      audit(ctx, m, null, {
+        action: 'staff.signInFailed',
+        text: `Sign-in refused while locked out: ${key}.`,
+        data: { login: key, reason: 'locked-out' },
+      }),
+    );
+    throw new AppError('CLERK_LOCKED_OUT', 'Too many failed sign-ins.', {
+      until: throttle.lockedUntil,
+    });
+  }
+
+  const ok = clerk
+    ? await verifySecret(clerk.passwordHash, password)
+    : await verifyAgainstNothing(password);
+  if (!ok || !clerk) {
+    const failures = (throttle?.lockedUntil ? 0 : (throttle?.failures ?? 0)) + 1;
+    const lockedOut = failures >= MAX_FAILED_SIGN_INS;
+    const until = lockedOut
+      ? new Date(now.getTime() + LOCK_OUT_MINUTES * 60_000).toISOString()
+      : null;
+    await ctx.store.tx(async (m) => {
+      await m.upsert(
+        SignInThrottle,
+        { login: key, failures, lockedUntil: until, lastFailureAt: now.toISOString() },
+        ['login'],
+      );
+      await audit(ctx, m, null, {
+        action: 'staff.signInFailed',
+        text: `Failed sign-in for ${key}.`,
+        data: { login: key, failures },
+      });
+      if (lockedOut) {
+        await audit(ctx, m, null, {
+          action: 'staff.lockedOut',
+          text: `Sign-in locked for ${key} until ${until}.`,
+          data: { login: key, until },
+        });
+      }
+    });
+    if (lockedOut && until)
+      throw new AppError('CLERK_LOCKED_OUT', 'Too many failed sign-ins.', { until });
+    throw new AppError('BAD_CREDENTIALS', 'Wrong login or password.', {
+      attemptsLeft: MAX_FAILED_SIGN_INS - failures,
+    });
+  }
+
+  if (clerk.disabledAt) {
+    await ctx.store.tx((m) =>
+      audit(ctx, m, clerk, {
+        action: 'staff.signInFailed',
+        text: `Disabled account ${clerk.login} tried to sign in.`,
+        data: { login: clerk.login, reason: 'disabled' },
+      }),
+    );
+    throw new AppError('CLERK_DISABLED', 'This account is disabled.');
+  }
+
+  await ctx.store.tx(async (m) => {
+    await m.delete(SignInThrottle, { login: key });
+    await audit(ctx, m, clerk, {
+      action: 'staff.signIn',
+      text: `${clerk.login} signed in.`,
+      data: { login: clerk.login },
+    });
+  });
+  return toSummary(clerk);
+}

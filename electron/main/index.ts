@@ -1,0 +1,45 @@
+// The Electron main process: window, security, key, IPC. Everything a click does after it
+// leaves the renderer is in electron/core, which this file only opens and wires.
+import { app, dialog, type BrowserWindow } from 'electron';
+import { openCore, type Core } from '../core';
+import { loadOrCreateDbKey } from './db-key';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyPermissions, enforceCsp, hardenApp } from './security';
+import { createMainWindow, preloadPath, rendererRoot } from './window';
+
+app.enableSandbox();
+registerAppScheme();
+hardenApp();
+
+let core: Core | null = null;
+let win: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  denyPermissions();
+  enforceCsp();
+  serveRenderer(rendererRoot());
+  const dataDir = process.env.ACCESS_DESK_DATA_DIR ?? app.getPath('userData');
+  // End-to-end tests on machines with the Electron binary pass a throwaway key; a packaged
+  // app ignores it and always uses safeStorage.
+  const testKey = !app.isPackaged ? process.env.ACCESS_DESK_TEST_DB_KEY : undefined;
+  const dbKey = testKey ? Buffer.from(testKey, 'hex') : loadOrCreateDbKey(dataDir);
+  core = await openCore({ dataDir, dbKey, version: app.getVersion() });
+  registerIpc(core.dispatch, () => win);
+  win = createMainWindow(preloadPath());
+  win.on('closed', () => {
+    win = null;
+  });
+}
+
+app.on('window-all-closed', () => {
+  void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
+});
+
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    dialog.showErrorBox('Access Desk cannot start', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+  });

@@ -1,0 +1,20 @@
+import i18next from 'i18next';
+import { z } from 'zod';
+
+// The shared schemas validate forms here as they do at the IPC boundary; this makes their
+// messages come out in the clerk's language at the moment they are produced.
+z.config({
+  customError: (iss) => {
+    switch (iss.code) {
+      case 'too_small':
+        if (iss.origin === 'string' && iss.minimum === 1) return i18next.t('validation.required');
+        return i18next.t('validation.tooShort', { min: Number(iss.minimum) });
+      case 'too_big':
+        return i18next.t('validation.tooLong', { max: Number(iss.maximum) });
+      case 'invalid_type':
+        return i18next.t('validation.required');
+      default:
+        return i18next.t('validation.format');
+    }
+  },
+});

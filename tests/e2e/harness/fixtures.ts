@@ -1,0 +1,164 @@
+// The end-to-end fixture. In the `chromium` project the built renderer runs in Chromium and
+// the REAL core runs in this test process behind the same dispatcher as in Electron; only
+// the window and the IPC transport are replaced. In the `electron` project the same specs
+// drive the real Electron app when its binary is installed, and are skipped otherwise.
+import { _electron, test as base, type Browser, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../../electron/core';
+import { memorySink, type LogSink } from '../../../electron/core/log/logger';
+import {
+  APP_ORIGIN,
+  isAllowedNavigation,
+  isTrustedSender,
+  type AppOrigin,
+} from '../../../electron/main/policy';
+import { chromiumArgs, chromiumPath } from './browser';
+import { serveRenderer } from './static-server';
+
+export type Target = 'chromium' | 'electron';
+
+export interface AppFixtures {
+  dataDir: string;
+  dbKey: Buffer;
+  logs: LogSink & { records: { msg: string; data?: unknown }[] };
+  /** The in-process core: chromium project only (null under Electron, where main owns it). */
+  core: Core | null;
+  /** The app's window, showing the app's start page. */
+  app: Page;
+  /** The origin the app is served from, for the security policy. */
+  appOrigin: AppOrigin;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/** The Electron binary if installed; never triggers a download. */
+export function electronBinary(): string | null {
+  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const bin = join(ROOT, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? bin : null;
+}
+
+interface WorkerFixtures {
+  target: Target;
+  /** Chromium launched by the harness itself (null under Electron: nothing to launch). */
+  harnessBrowser: Browser | null;
+}
+
+export const test = base.extend<AppFixtures, WorkerFixtures>({
+  target: ['chromium', { option: true, scope: 'worker' }],
+  harnessBrowser: [
+    async ({ target, playwright }, use) => {
+      if (target !== 'chromium') return use(null);
+      const browser = await playwright.chromium.launch({
+        executablePath: chromiumPath,
+        args: chromiumArgs,
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'access-desk-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  dbKey: async ({}, use) => use(randomBytes(32)),
+  // eslint-disable-next-line no-empty-pattern
+  logs: async ({}, use) => use(memorySink(10_000)),
+  core: async ({ target, dataDir, dbKey, logs }, use) => {
+    if (target !== 'chromium') return use(null);
+    const core = await openCore({ dataDir, dbKey, logSinks: [logs], version: 'e2e' });
+    await use(core);
+    await core.close();
+  },
+  appOrigin: [{ ...APP_ORIGIN }, { option: true }],
+  app: async ({ target, harnessBrowser, core, dataDir, dbKey, appOrigin }, use) => {
+    if (target === 'chromium' && harnessBrowser && core) {
+      const context = await harnessBrowser.newContext({
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+        viewport: { width: 1280, height: 860 },
+      });
+      const page = await context.newPage();
+      const attached = await attach(page, core);
+      Object.assign(appOrigin, attached.origin);
+      await use(page);
+      await context.close();
+      await attached.close();
+      return;
+    }
+    const bin = electronBinary();
+    test.skip(bin === null, 'The Electron binary is not installed on this machine.');
+    const electronApp = await _electron.launch({
+      executablePath: bin ?? undefined,
+      args: [join(ROOT, 'out', 'main', 'index.js')],
+      env: {
+        ...process.env,
+        ACCESS_DESK_DATA_DIR: dataDir,
+        ACCESS_DESK_TEST_DB_KEY: dbKey.toString('hex'),
+      },
+    });
+    const win = await electronApp.firstWindow();
+    await use(win);
+    await electronApp.close();
+  },
+});
+
+/**
+ * Connects `page` to `core` the way Electron connects the window to main: a binding that
+ * carries `{ channel, input }` to the dispatcher, with the sender established from the real
+ * calling frame, and navigation away refused by the same policy function.
+ */
+export async function attach(
+  page: Page,
+  core: Core,
+): Promise<{ origin: AppOrigin; url: string; close(): Promise<void> }> {
+  const server = await serveRenderer();
+  const origin: AppOrigin = { protocol: 'http:', host: server.host };
+  await page.exposeBinding('__accessDeskInvoke', (source, channel: unknown, input: unknown) => {
+    const frame = source.frame;
+    const trusted = isTrustedSender(
+      {
+        url: frame.url(),
+        isTopFrame: frame.parentFrame() === null,
+        isAppWindow: source.page === page,
+      },
+      origin,
+    );
+    return core.dispatch({ trusted, url: frame.url() }, channel, input);
+  });
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as {
+      api: unknown;
+      __accessDeskInvoke: (c: unknown, i: unknown) => Promise<unknown>;
+    };
+    w.api = Object.freeze({
+      invoke: (channel: unknown, input: unknown) => w.__accessDeskInvoke(channel, input),
+    });
+  });
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    if (
+      req.isNavigationRequest() &&
+      req.frame() === page.mainFrame() &&
+      !isAllowedNavigation(req.url(), origin)
+    ) {
+      // A 204 answer cancels a navigation and leaves the document as it was, like Electron's
+      // will-navigate preventDefault(); an abort would show an error page instead.
+      await route.fulfill({ status: 204 });
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto(server.url);
+  return { origin, url: server.url, close: () => server.close() };
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from '../../../electron/core';
+import { createClerk } from '../../../electron/core/staff/admin';
+import { setupFirstSupervisor } from '../../../electron/core/staff/service';
+
+export const SUPERVISOR = {
+  login: 'petrova',
+  fullName: 'Петрова Анна Сергеевна',
+  password: 'Demo-Supervisor-2026',
+};
+export const CLERK = {
+  login: 'ivanov',
+  fullName: 'Иванов Олег Петрович',
+  password: 'Demo-Clerk-2026!',
+};
+
+/** A set-up office with one supervisor and one clerk (who has already changed his password). */
+export async function seedStaff(core: Core): Promise<void> {
+  const sup = await setupFirstSupervisor(core.ctx, {
+    officeName: 'Расчётный центр «Лефортово»',
+    ...SUPERVISOR,
+  });
+  await createClerk(core.ctx, sup, { ...CLERK, role: 'clerk' });
+  await core.ctx.store.run((m) => m.query('UPDATE clerk SET must_change_password = 0'));
+}
+
+/**
+ * Screenshots go to test-results/screenshots; with ACCESS_DESK_SCREENSHOTS=docs they replace
+ * the ones committed under docs/screenshots (demo data only).
+ */
+export async function shot(page: Page, name: string): Promise<string> {
+  const dir =
+    process.env.ACCESS_DESK_SCREENSHOTS === 'docs'
+      ? join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
+      : join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Calls the back office from the page exactly as the renderer does. */
+export function invoke(
+  page: Page,
+  channel: string,
+  input: unknown,
+): Promise<{ ok: boolean; code?: string; data?: unknown }> {
+  return page.evaluate(
+    ([c, i]) =>
+      (
+        globalThis as unknown as {
+          api: { invoke(c: string, i: unknown): Promise<{ ok: boolean }> };
+        }
+      ).api.invoke(c, i),
+    [channel, input] as const,
+  );
+}
