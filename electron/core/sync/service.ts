@@ -220,22 +220,29 @@ export class SyncService {
   // ---------------------------------------------------------------- the loop
 
   private async loop(): Promise<void> {
-    await this.refreshCounts().catch(() => undefined);
     while (this.running) {
+      // A wake-up that came during the last cycle (a NOTIFY caused by our own push, say)
+      // forces the next one; it is consumed here, before anything can miss it.
+      const forced = this.woken;
+      this.woken = false;
       let wait = this.o.idleCheckMs;
-      if (this.o.central && (await this.due())) {
-        const ok = await this.exclusiveCycle();
-        wait = ok
-          ? this.o.idleCheckMs
-          : backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffCapMs);
+      try {
+        if (this.o.central && (forced || (await this.due()))) {
+          const ok = await this.exclusiveCycle();
+          if (!ok) wait = backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffCapMs);
+        } else if (!this.o.central) {
+          await this.refreshCounts();
+        }
+      } catch (e) {
+        // Only the local store can fail here (closed under us, disk full); try again later.
+        this.log.warn('sync loop step failed', { error: String(e) });
       }
       if (this.running && !this.woken) await this.sleep(wait);
-      this.woken = false;
     }
   }
 
   private async due(): Promise<boolean> {
-    if (this.woken || this.waiters.length > 0 || !this.ds) return true;
+    if (this.waiters.length > 0 || !this.ds) return true;
     if (Date.now() - this.lastPullAt >= this.o.feedPollMs) return true;
     await this.refreshCounts();
     return this.st.pending > 0;

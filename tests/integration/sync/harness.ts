@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, type Options } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
+import { appendAudit } from '../../../electron/core/audit/chain';
 import { openLocalStore, type Store } from '../../../electron/core/db/store';
 import { createLogger, memorySink, type Logger } from '../../../electron/core/log/logger';
 import { enqueue } from '../../../electron/core/outbox/enqueue';
@@ -229,6 +230,17 @@ export async function issueLocally(
       ...common,
     };
     opIds.push(await enqueue(m, 'credential.issue', op, spec.at));
+    await appendAudit(
+      m,
+      { workstationId: ws.id, officeId: ws.officeId, clerkId: ws.clerkId },
+      {
+        action: spec.replaces ? 'credential.reset' : 'credential.issue',
+        subject: spec.payerCode,
+        text: 'Portal credentials issued.',
+        data: { credentialId },
+      },
+      spec.at,
+    );
   });
   return { credentialId, consentId, opIds };
 }
