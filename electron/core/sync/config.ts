@@ -20,6 +20,23 @@ export const CentralConfig = z.object({
 export type CentralConfig = z.infer<typeof CentralConfig>;
 
 export const CENTRAL_URL_ENV = 'ACCESS_DESK_CENTRAL_URL';
+/** Comma-separated district codes the workstation replicates (overrides the settings). */
+export const DISTRICTS_ENV = 'ACCESS_DESK_DISTRICTS';
+
+export function districtsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): string[] | null {
+  const raw = env[DISTRICTS_ENV];
+  if (!raw || raw.trim() === '') return null;
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((d) => d.trim())
+        .filter((d) => d !== ''),
+    ),
+  ];
+}
 
 /** The shape of `settings.central` (shared/schemas/settings.ts), without importing it. */
 export interface CentralSettings {
