@@ -1,187 +1,230 @@
-// Elias–Fano set over the 10^10 passport keys, with a select0 index for O(1)-ish lookups.
+// Partitioned Elias–Fano set over the 10^10 passport keys, with bitmap blocks for dense runs.
 //
-// WHY THIS STRUCTURE (measured on 137M uniformly random keys, this machine; see
-// tests/bench/passports-alternatives.ts and tests/bench/passports.ts):
-//   MEASUREMENTS_PLACEHOLDER
+// WHY THIS STRUCTURE: see ./CHOICE.md-style notes in the header of index.ts (measured
+// alternatives). In short: plain Elias–Fano is within 7% of the information-theoretic
+// minimum at this density, and cutting it into fixed key ranges keeps each lookup inside one
+// or two cache lines.
 //
-// Layout: key x splits into bucket h = x >> L and low = x & (2^L - 1). Lows are packed L bits
-// each in key order. The upper bit vector holds, for each bucket in order, one 1 per key and
-// then a terminating 0, so key i's 1 sits at position h_i + i and bucket b ends at the b-th 0.
-// A lookup finds the start of bucket h as select0(h - 1) + 1 and compares the (on average
-// fewer than one) lows stored there. select0 uses a sample every 2^S zeros and a zero-count
-// every 2^B bits, so the scan is bounded even on clustered real lists, where a bucket may
-// hold up to 2^L keys.
+// The key space is cut into blocks of 2^B keys (B = 13). Each block is encoded on its own,
+// one after the other in one bit stream, as whichever is smaller:
+//   - Elias–Fano: the block's keys split into a bucket j = offset >> L and an L-bit low.
+//     Upper bits: for each of the block's 2^(B-L) buckets, one 1 per key then a 0. Then the
+//     c lows, L bits each, in key order. Length c*(L+1) + 2^(B-L) bits; 0 when c = 0.
+//   - a bitmap of 2^B bits, when the keys are so dense that Elias–Fano would be longer. This
+//     also bounds a lookup's scan on clustered real lists (stolen blank series).
+// offsets[b] is the bit where block b starts (offsets[nb] = the stream's end), and one bit
+// per block says which kind it is. A lookup reads offsets[b] and offsets[b+1] (adjacent, and
+// the 4.9 MB array stays in cache), then touches only its block: typically 1–2 cache lines.
 import { popcount32, selectInWord } from './bits';
 
-export interface EliasFanoParams {
+export interface BlockSetParams {
   entries: number;
   lowBits: number;
-  buckets: number;
-  upperBits: number;
-  sampleShift: number;
-  blockShift: number;
+  blockBits: number;
+  blocks: number;
+  dataBits: number;
 }
 
-export interface EliasFanoArrays {
-  low: Uint32Array;
-  upper: Uint32Array;
-  samples: Uint32Array;
-  ranks: Uint32Array;
+export interface BlockSetArrays {
+  offsets: Uint32Array;
+  kinds: Uint32Array;
+  data: Uint32Array;
 }
 
 export class EliasFanoSet {
   private readonly lowBits: number;
   private readonly lowMask: number;
-  private readonly bucketSize: number;
+  private readonly blockKeys: number;
+  private readonly blockMask: number;
   private readonly buckets: number;
-  private readonly sampleShift: number;
-  private readonly sampleMask: number;
-  private readonly blockShift: number;
-  private readonly wordsPerBlockShift: number;
-  private readonly low: Uint32Array;
-  private readonly upper: Uint32Array;
-  private readonly samples: Uint32Array;
-  private readonly ranks: Uint32Array;
+  private readonly blocks: number;
+  private readonly offsets: Uint32Array;
+  private readonly kinds: Uint32Array;
+  private readonly data: Uint32Array;
 
-  constructor(p: EliasFanoParams, a: EliasFanoArrays) {
+  constructor(p: BlockSetParams, a: BlockSetArrays) {
     this.lowBits = p.lowBits;
     this.lowMask = p.lowBits === 0 ? 0 : (1 << p.lowBits) - 1;
-    this.bucketSize = 2 ** p.lowBits;
-    this.buckets = p.buckets;
-    this.sampleShift = p.sampleShift;
-    this.sampleMask = (1 << p.sampleShift) - 1;
-    this.blockShift = p.blockShift;
-    this.wordsPerBlockShift = p.blockShift - 5;
-    this.low = a.low;
-    this.upper = a.upper;
-    this.samples = a.samples;
-    this.ranks = a.ranks;
+    this.blockKeys = 2 ** p.blockBits;
+    this.blockMask = this.blockKeys - 1;
+    this.buckets = 2 ** (p.blockBits - p.lowBits);
+    this.blocks = p.blocks;
+    this.offsets = a.offsets;
+    this.kinds = a.kinds;
+    this.data = a.data;
   }
 
   /** Membership of an integer key in [0, 10^10); the caller guarantees the range. */
   has(key: number): boolean {
-    const h = Math.floor(key / this.bucketSize);
-    if (h >= this.buckets) return false;
-    const lo = key - h * this.bucketSize;
-    let pos = h === 0 ? 0 : this.select0(h - 1) + 1;
-    let idx = pos - h;
-    const upper = this.upper;
+    const b = Math.floor(key / this.blockKeys);
+    if (b >= this.blocks) return false;
+    const start = this.offsets[b]!;
+    const end = this.offsets[b + 1]!;
+    if (start === end) return false;
+    const r = (key - b * this.blockKeys) & this.blockMask;
+    const data = this.data;
+    if ((this.kinds[b >>> 5]! >>> (b & 31)) & 1) {
+      const pos = start + r;
+      return ((data[pos >>> 5]! >>> (pos & 31)) & 1) === 1;
+    }
+    const L = this.lowBits;
+    const Z = this.buckets;
+    const count = (end - start - Z) / (L + 1);
+    const j = r >>> L;
+    const lo = r & this.lowMask;
+    // Start of bucket j: just after the j-th zero of the block's upper bits.
+    let pos = start;
+    if (j > 0) {
+      let w = start >>> 5;
+      let inv = ~data[w]! & (-1 << (start & 31));
+      let left = j - 1;
+      for (;;) {
+        const z = popcount32(inv);
+        if (left < z) {
+          pos = w * 32 + selectInWord(inv, left) + 1;
+          break;
+        }
+        left -= z;
+        inv = ~data[++w]!;
+      }
+    }
+    let idx = pos - start - j;
+    const lowBase = start + count + Z;
     // Lows within a bucket are sorted: stop at the first one not below the target.
-    while ((upper[pos >>> 5]! >>> (pos & 31)) & 1) {
-      const v = this.lowAt(idx);
+    while ((data[pos >>> 5]! >>> (pos & 31)) & 1) {
+      const v = readBits(data, lowBase + idx * L, L, this.lowMask);
       if (v >= lo) return v === lo;
       pos++;
       idx++;
     }
     return false;
   }
+}
 
-  private lowAt(i: number): number {
-    const L = this.lowBits;
-    if (L === 0) return 0;
-    const b = i * L;
-    const w = b >>> 5;
-    const s = b & 31;
-    let v = this.low[w]! >>> s;
-    if (s + L > 32) v |= this.low[w + 1]! << (32 - s);
-    return v & this.lowMask;
-  }
+function readBits(data: Uint32Array, bit: number, width: number, mask: number): number {
+  if (width === 0) return 0;
+  const w = bit >>> 5;
+  const s = bit & 31;
+  let v = data[w]! >>> s;
+  if (s + width > 32) v |= data[w + 1]! << (32 - s);
+  return v & mask;
+}
 
-  /** Position of the j-th (0-based) zero of the upper bits; j < buckets. */
-  select0(j: number): number {
-    const sample = this.samples[j >>> this.sampleShift]!;
-    if ((j & this.sampleMask) === 0) return sample;
-    const ranks = this.ranks;
-    let b = sample >>> this.blockShift;
-    while (ranks[b + 1]! <= j) b++;
-    let r = j - ranks[b]!;
-    let w = b << this.wordsPerBlockShift;
-    const upper = this.upper;
-    for (;;) {
-      const inv = ~upper[w]!;
-      const z = popcount32(inv);
-      if (r < z) return w * 32 + selectInWord(inv, r);
-      r -= z;
-      w++;
-    }
-  }
+function writeBits(data: Uint32Array, bit: number, width: number, value: number): void {
+  if (width === 0) return;
+  const w = bit >>> 5;
+  const s = bit & 31;
+  data[w]! |= value << s;
+  if (s + width > 32) data[w + 1]! |= value >>> (32 - s);
+}
+
+const setBit = (data: Uint32Array, bit: number): void => {
+  data[bit >>> 5]! |= 1 << (bit & 31);
+};
+
+/** Bits block b takes for `count` keys, and whether it is a bitmap. */
+export function blockSize(
+  count: number,
+  lowBits: number,
+  blockBits: number,
+): { bits: number; bitmap: boolean } {
+  if (count === 0) return { bits: 0, bitmap: false };
+  const ef = count * (lowBits + 1) + 2 ** (blockBits - lowBits);
+  const bitmap = 2 ** blockBits;
+  return bitmap < ef ? { bits: bitmap, bitmap: true } : { bits: ef, bitmap: false };
 }
 
 /**
- * Writes the low and upper parts from keys given as sorted, distinct partitions: partition p
- * holds `key - p * 2^partBits`, ascending. Arrays must be zero-filled.
+ * First pass of the build: the offsets and kinds of every block, from keys given as sorted,
+ * distinct partitions (partition q holds `key - q * 2^partBits`). Returns the stream length.
  */
-export function fillLowUpper(
+export function planBlocks(
   parts: readonly Uint32Array[],
   partBits: number,
-  p: EliasFanoParams,
-  low: Uint32Array,
-  upper: Uint32Array,
-): void {
-  const L = p.lowBits;
-  if (L > partBits) throw new RangeError('lowBits above partition width');
-  const mask = L === 0 ? 0 : (1 << L) - 1;
-  const bucketsPerPart = 2 ** (partBits - L);
-  let idx = 0;
+  lowBits: number,
+  blockBits: number,
+  offsets: Uint32Array,
+  kinds: Uint32Array,
+): number {
+  const counts = new Uint32Array(offsets.length);
+  const blocksPerPart = 2 ** (partBits - blockBits);
   for (let q = 0; q < parts.length; q++) {
     const arr = parts[q]!;
-    const base = q * bucketsPerPart;
-    for (let k = 0; k < arr.length; k++) {
-      const r = arr[k]!;
-      if (L !== 0) {
-        const lo = r & mask;
-        const b = idx * L;
-        const w = b >>> 5;
-        const s = b & 31;
-        low[w]! |= lo << s;
-        if (s + L > 32) low[w + 1]! |= lo >>> (32 - s);
-      }
-      const pos = base + (r >>> L) + idx;
-      upper[pos >>> 5]! |= 1 << (pos & 31);
-      idx++;
-    }
+    const base = q * blocksPerPart;
+    for (let k = 0; k < arr.length; k++) counts[base + (arr[k]! >>> blockBits)]!++;
   }
-  if (idx !== p.entries) throw new RangeError(`expected ${p.entries} keys, got ${idx}`);
+  let bits = 0;
+  const blocks = offsets.length - 1;
+  for (let b = 0; b < blocks; b++) {
+    offsets[b] = bits;
+    const size = blockSize(counts[b]!, lowBits, blockBits);
+    if (size.bitmap) kinds[b >>> 5]! |= 1 << (b & 31);
+    bits += size.bits;
+    if (bits >= 2 ** 32 - 64) throw new RangeError('index too large for 32-bit bit offsets');
+  }
+  offsets[blocks] = bits;
+  return bits;
 }
 
-/** Builds the select0 samples and per-block zero counts from the upper bits. */
-export function buildSelectIndex(
-  p: EliasFanoParams,
-  upper: Uint32Array,
-  samples: Uint32Array,
-  ranks: Uint32Array,
+/** Second pass: writes every block's bits into the zero-filled data words. */
+export function fillBlocks(
+  parts: readonly Uint32Array[],
+  partBits: number,
+  p: BlockSetParams,
+  offsets: Uint32Array,
+  kinds: Uint32Array,
+  data: Uint32Array,
 ): void {
-  const words = Math.ceil(p.upperBits / 32);
-  const blockWordsShift = p.blockShift - 5;
-  const blockWordMask = (1 << blockWordsShift) - 1;
-  const step = 2 ** p.sampleShift;
-  let zeros = 0;
-  let nextSample = 0;
-  let k = 0;
-  for (let w = 0; w < words; w++) {
-    if ((w & blockWordMask) === 0) ranks[w >>> blockWordsShift] = zeros;
-    let inv = ~upper[w]!;
-    const valid = p.upperBits - w * 32;
-    if (valid < 32) inv &= (1 << valid) - 1; // padding bits are not zeros of the sequence
-    const z = popcount32(inv);
-    while (nextSample < zeros + z) {
-      samples[k++] = w * 32 + selectInWord(inv, nextSample - zeros);
-      nextSample += step;
+  const L = p.lowBits;
+  const lowMask = L === 0 ? 0 : (1 << L) - 1;
+  const blockMask = 2 ** p.blockBits - 1;
+  const Z = 2 ** (p.blockBits - L);
+  const blocksPerPart = 2 ** (partBits - p.blockBits);
+  let cur = -1;
+  let i = 0; // index of the key within its block
+  let start = 0;
+  let lowBase = 0;
+  let bitmap = false;
+  let total = 0;
+  for (let q = 0; q < parts.length; q++) {
+    const arr = parts[q]!;
+    const base = q * blocksPerPart;
+    for (let k = 0; k < arr.length; k++) {
+      const key = arr[k]!;
+      const b = base + (key >>> p.blockBits);
+      if (b !== cur) {
+        cur = b;
+        i = 0;
+        start = offsets[b]!;
+        bitmap = ((kinds[b >>> 5]! >>> (b & 31)) & 1) === 1;
+        const count = (offsets[b + 1]! - start - Z) / (L + 1);
+        lowBase = start + count + Z;
+      }
+      const r = key & blockMask;
+      if (bitmap) {
+        setBit(data, start + r);
+      } else {
+        setBit(data, start + (r >>> L) + i);
+        writeBits(data, lowBase + i * L, L, r & lowMask);
+      }
+      i++;
+      total++;
     }
-    zeros += z;
   }
-  for (let b = Math.ceil(words / 2 ** blockWordsShift); b < ranks.length; b++) ranks[b] = zeros;
-  if (zeros !== p.buckets || k !== samples.length) {
-    throw new RangeError(
-      `upper bits hold ${zeros} zeros and ${k} samples, expected ${p.buckets} and ${samples.length}`,
-    );
-  }
+  if (total !== p.entries) throw new RangeError(`expected ${p.entries} keys, got ${total}`);
 }
 
-/** Ones in the upper bits; equals the entry count in a well-formed index. */
-export function countOnes(upper: Uint32Array, upperBits: number): number {
-  let ones = 0;
-  const words = Math.ceil(upperBits / 32);
-  for (let w = 0; w < words; w++) ones += popcount32(upper[w]!);
-  return ones;
+/** Set bits in [from, to) of the stream. */
+export function countBits(data: Uint32Array, from: number, to: number): number {
+  let n = 0;
+  for (let bit = from; bit < to;) {
+    const w = bit >>> 5;
+    const s = bit & 31;
+    const take = Math.min(32 - s, to - bit);
+    let v = data[w]! >>> s;
+    if (take < 32) v &= (1 << take) - 1;
+    n += popcount32(v);
+    bit += take;
+  }
+  return n;
 }

@@ -13,18 +13,17 @@
 //       56    8 duplicateRows (u64): valid lines whose key was already seen
 //       64    8 builtAt (f64, ms since the epoch)
 //       72   16 listDate, ASCII "YYYY-MM-DD", NUL-padded
-//       88    1 lowBits L (Elias–Fano low part width, 0..24)
-//       89    1 sampleShift S: a select0 sample every 2^S zeros of the upper bits
-//       90    1 blockShift B: a zero-rank entry every 2^B bits of the upper bits
-//       91    5 reserved, zero
-//       96    8 buckets H (u64) = floor((universe - 1) / 2^L) + 1
-//      104    8 upperBits (u64) = n + H
+//       88    1 lowBits L (Elias–Fano low width, 0..blockBits)
+//       89    1 blockBits B: blocks of 2^B keys (13)
+//       90    6 reserved, zero
+//       96    8 blocks nb (u64) = ceil(universe / 2^B)
+//      104    8 dataBits (u64): length of the block bit stream
 //      112   16 reserved, zero
 //      128      sections, each a u32 array starting on an 8-byte boundary, zero-padded:
-//               low      ceil(n*L/32) + 1 words   (the extra word keeps straddling reads in bounds)
-//               upper    ceil(upperBits/32) + 1 words
-//               samples  floor((H-1) / 2^S) + 1 words: position of zero number k*2^S
-//               ranks    floor(upperBits / 2^B) + 2 words: zeros before bit b*2^B
+//               offsets  nb + 1 words: bit where block b starts; offsets[nb] = dataBits
+//               kinds    ceil(nb / 32) words: bit b set = block b is a bitmap
+//               data     ceil(dataBits / 32) + 1 words (the extra word keeps straddling
+//                        reads in bounds): the blocks, see elias-fano.ts
 //  fileBytes-32  32 SHA-256 of bytes [0, fileBytes - 32)
 //
 // The layout is fully determined by the header, so the reader recomputes it and refuses any
@@ -35,11 +34,9 @@ export const FORMAT_VERSION = 1;
 export const HEADER_BYTES = 128;
 export const CHECKSUM_BYTES = 32;
 export const UNIVERSE = 10_000_000_000;
-export const MAX_LOW_BITS = 24;
+export const BLOCK_BITS = 13;
 /** Keeps every bit position below 2^32, so lookups stay in 32-bit integer arithmetic. */
-export const MAX_ENTRIES = 1_000_000_000;
-export const DEFAULT_SAMPLE_SHIFT = 8;
-export const DEFAULT_BLOCK_SHIFT = 9;
+export const MAX_ENTRIES = 500_000_000;
 
 export type PassportListErrorCode = 'PASSPORT_LIST_INVALID' | 'PASSPORT_LIST_NOT_FOUND';
 
@@ -81,59 +78,49 @@ export interface Header {
   builtAtMs: number;
   listDate: string;
   lowBits: number;
-  sampleShift: number;
-  blockShift: number;
-  buckets: number;
-  upperBits: number;
+  blockBits: number;
+  blocks: number;
+  dataBits: number;
 }
 
 export interface Layout {
-  lowOffset: number;
-  lowWords: number;
-  upperOffset: number;
-  upperWords: number;
-  samplesOffset: number;
-  samplesWords: number;
-  ranksOffset: number;
-  ranksWords: number;
+  offsetsOffset: number;
+  offsetsWords: number;
+  kindsOffset: number;
+  kindsWords: number;
+  dataOffset: number;
+  dataWords: number;
   fileBytes: number;
 }
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
-/** The Elias–Fano low width that minimises n*L + n + U/2^L: floor(log2(U/n)), capped. */
-export function chooseLowBits(entries: number, universe = UNIVERSE): number {
-  if (entries <= 0) return MAX_LOW_BITS;
-  return Math.max(0, Math.min(MAX_LOW_BITS, Math.floor(Math.log2(universe / entries))));
+/**
+ * The Elias–Fano low width that minimises n*L + n + U/2^L: floor(log2(U/n)), capped by the
+ * block width (a block then holds a single bucket).
+ */
+export function chooseLowBits(
+  entries: number,
+  universe = UNIVERSE,
+  blockBits = BLOCK_BITS,
+): number {
+  if (entries <= 0) return blockBits;
+  return Math.max(0, Math.min(blockBits, Math.floor(Math.log2(universe / entries))));
 }
 
-export function bucketCount(lowBits: number, universe = UNIVERSE): number {
-  return Math.floor((universe - 1) / 2 ** lowBits) + 1;
+export function blockCount(blockBits: number, universe = UNIVERSE): number {
+  return Math.ceil(universe / 2 ** blockBits);
 }
 
-export function computeLayout(
-  h: Pick<Header, 'entries' | 'lowBits' | 'buckets' | 'upperBits' | 'sampleShift' | 'blockShift'>,
-): Layout {
-  const lowWords = Math.ceil((h.entries * h.lowBits) / 32) + 1;
-  const upperWords = Math.ceil(h.upperBits / 32) + 1;
-  const samplesWords = Math.floor((h.buckets - 1) / 2 ** h.sampleShift) + 1;
-  const ranksWords = Math.floor(h.upperBits / 2 ** h.blockShift) + 2;
-  const lowOffset = HEADER_BYTES;
-  const upperOffset = align8(lowOffset + lowWords * 4);
-  const samplesOffset = align8(upperOffset + upperWords * 4);
-  const ranksOffset = align8(samplesOffset + samplesWords * 4);
-  const fileBytes = align8(ranksOffset + ranksWords * 4) + CHECKSUM_BYTES;
-  return {
-    lowOffset,
-    lowWords,
-    upperOffset,
-    upperWords,
-    samplesOffset,
-    samplesWords,
-    ranksOffset,
-    ranksWords,
-    fileBytes,
-  };
+export function computeLayout(h: Pick<Header, 'blocks' | 'dataBits'>): Layout {
+  const offsetsWords = h.blocks + 1;
+  const kindsWords = Math.ceil(h.blocks / 32);
+  const dataWords = Math.ceil(h.dataBits / 32) + 1;
+  const offsetsOffset = HEADER_BYTES;
+  const kindsOffset = align8(offsetsOffset + offsetsWords * 4);
+  const dataOffset = align8(kindsOffset + kindsWords * 4);
+  const fileBytes = align8(dataOffset + dataWords * 4) + CHECKSUM_BYTES;
+  return { offsetsOffset, offsetsWords, kindsOffset, kindsWords, dataOffset, dataWords, fileBytes };
 }
 
 export function writeHeader(buf: Uint8Array, h: Header): void {
@@ -152,10 +139,9 @@ export function writeHeader(buf: Uint8Array, h: Header): void {
   for (let i = 0; i < h.listDate.length && i < 16; i++)
     buf[72 + i] = h.listDate.charCodeAt(i) & 0x7f;
   v.setUint8(88, h.lowBits);
-  v.setUint8(89, h.sampleShift);
-  v.setUint8(90, h.blockShift);
-  v.setBigUint64(96, BigInt(h.buckets), true);
-  v.setBigUint64(104, BigInt(h.upperBits), true);
+  v.setUint8(89, h.blockBits);
+  v.setBigUint64(96, BigInt(h.blocks), true);
+  v.setBigUint64(104, BigInt(h.dataBits), true);
 }
 
 function invalid(detail: string, message: string): PassportListError {
@@ -195,7 +181,7 @@ export function readHeader(buf: Uint8Array): Header {
     );
   }
   for (const [from, to] of [
-    [91, 96],
+    [90, 96],
     [112, 128],
   ] as const) {
     for (let i = from; i < to; i++)
@@ -215,10 +201,9 @@ export function readHeader(buf: Uint8Array): Header {
     builtAtMs: v.getFloat64(64, true),
     listDate,
     lowBits: v.getUint8(88),
-    sampleShift: v.getUint8(89),
-    blockShift: v.getUint8(90),
-    buckets: u64(96, 'buckets'),
-    upperBits: u64(104, 'upperBits'),
+    blockBits: v.getUint8(89),
+    blocks: u64(96, 'blocks'),
+    dataBits: u64(104, 'dataBits'),
   };
   return h;
 }
@@ -232,12 +217,10 @@ export function validateHeader(h: Header): Layout {
   if (h.entries > MAX_ENTRIES) fail('entries');
   if (!isListDate(h.listDate)) fail('listDate');
   if (!Number.isFinite(h.builtAtMs)) fail('builtAt');
-  if (h.lowBits > MAX_LOW_BITS) fail('lowBits');
-  if (h.sampleShift < 1 || h.sampleShift > 20) fail('sampleShift');
-  if (h.blockShift < 5 || h.blockShift > 20) fail('blockShift');
-  if (h.buckets !== bucketCount(h.lowBits, h.universe)) fail('buckets');
-  if (h.upperBits !== h.entries + h.buckets) fail('upperBits');
-  if (h.upperBits >= 2 ** 32 - 64 || h.entries * h.lowBits >= 2 ** 32 - 64) fail('bit positions');
+  if (h.blockBits !== BLOCK_BITS) fail('blockBits');
+  if (h.lowBits > h.blockBits) fail('lowBits');
+  if (h.blocks !== blockCount(h.blockBits, h.universe)) fail('blocks');
+  if (h.dataBits >= 2 ** 32 - 64) fail('dataBits');
   if (
     h.malformedRows > h.sourceRows ||
     h.entries + h.duplicateRows + h.malformedRows !== h.sourceRows

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { EliasFanoSet, countOnes } from './elias-fano';
+import { EliasFanoSet, countBits } from './elias-fano';
 import type { Header, PassportListMeta } from './format';
 import { CHECKSUM_BYTES, PassportListError, readHeader, validateHeader } from './format';
 import { parseSeries, parseNumber } from './keys';
@@ -48,15 +48,15 @@ export async function loadPassportList(path: string): Promise<LoadedPassportList
       'platform',
     );
   }
-  const bytes = await readWhole(path);
-  return parsePassportList(bytes);
+  const { bytes, digest } = await readAndHash(path);
+  return parsePassportList(bytes, digest);
 }
 
 /** Validates and wraps file bytes; the buffer must start 8-byte aligned (a fresh ArrayBuffer). */
-export function parsePassportList(bytes: Uint8Array): LoadedPassportList {
+export function parsePassportList(bytes: Uint8Array, bodyDigest?: Buffer): LoadedPassportList {
   const header = readHeader(bytes);
   const body = bytes.length - CHECKSUM_BYTES;
-  const digest = createHash('sha256').update(bytes.subarray(0, body)).digest();
+  const digest = bodyDigest ?? createHash('sha256').update(bytes.subarray(0, body)).digest();
   const stored = bytes.subarray(body);
   if (!digest.equals(stored)) {
     throw new PassportListError(
@@ -71,21 +71,11 @@ export function parsePassportList(bytes: Uint8Array): LoadedPassportList {
   const at = (offset: number, words: number): Uint32Array =>
     new Uint32Array(buf, bytes.byteOffset + offset, words);
   const arrays = {
-    low: at(layout.lowOffset, layout.lowWords),
-    upper: at(layout.upperOffset, layout.upperWords),
-    samples: at(layout.samplesOffset, layout.samplesWords),
-    ranks: at(layout.ranksOffset, layout.ranksWords),
+    offsets: at(layout.offsetsOffset, layout.offsetsWords),
+    kinds: at(layout.kindsOffset, layout.kindsWords),
+    data: at(layout.dataOffset, layout.dataWords),
   };
-  // A file with a good checksum can still come from a buggy writer; these checks are cheap
-  // (one pass over the 37 MB upper bits) and keep a lookup from ever walking off its bucket.
-  if (countOnes(arrays.upper, header.upperBits + 32) !== header.entries) {
-    throw new PassportListError(
-      'PASSPORT_LIST_INVALID',
-      'passport list index is inconsistent: entry bits',
-      'layout',
-    );
-  }
-  checkSelectIndex(header, arrays.samples, arrays.ranks);
+  checkBlocks(header, arrays.offsets, arrays.kinds, arrays.data);
   const meta: PassportListMeta = {
     formatVersion: header.formatVersion,
     listDate: header.listDate,
@@ -103,7 +93,12 @@ export function parsePassportList(bytes: Uint8Array): LoadedPassportList {
   );
 }
 
-function checkSelectIndex(h: Header, samples: Uint32Array, ranks: Uint32Array): void {
+/**
+ * A file with a good checksum can still come from a buggy writer. Every block's length must be
+ * the one its key count implies, so no lookup can read outside its own block; the key counts
+ * must add up to the header's. One pass over 1.2M offsets, plus the (rare) bitmap blocks.
+ */
+function checkBlocks(h: Header, offsets: Uint32Array, kinds: Uint32Array, data: Uint32Array): void {
   const fail = (what: string): never => {
     throw new PassportListError(
       'PASSPORT_LIST_INVALID',
@@ -111,22 +106,40 @@ function checkSelectIndex(h: Header, samples: Uint32Array, ranks: Uint32Array): 
       'layout',
     );
   };
-  let prev = -1;
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i]!;
-    if (s <= prev || s >= h.upperBits) fail('samples');
-    prev = s;
+  if (offsets[0] !== 0 || offsets[h.blocks] !== h.dataBits) fail('block offsets');
+  const Z = 2 ** (h.blockBits - h.lowBits);
+  const perKey = h.lowBits + 1;
+  const bitmapBits = 2 ** h.blockBits;
+  let keys = 0;
+  // Allocation-free: this loop runs 1.2M times on every load.
+  for (let b = 0; b < h.blocks; b++) {
+    const start = offsets[b]!;
+    const len = offsets[b + 1]! - start;
+    if (len === 0) continue;
+    if (len < 0) fail('block offsets');
+    if ((kinds[b >>> 5]! >>> (b & 31)) & 1) {
+      // A bitmap only where Elias–Fano would have been longer.
+      const count = countBits(data, start, start + len);
+      if (len !== bitmapBits || count * perKey + Z <= bitmapBits) fail(`block ${b}`);
+      keys += count;
+    } else {
+      const count = (len - Z) / perKey;
+      if (count < 1 || count !== Math.floor(count) || len > bitmapBits) fail(`block ${b}`);
+      keys += count;
+    }
   }
-  prev = 0;
-  for (let i = 0; i < ranks.length; i++) {
-    const r = ranks[i]!;
-    if (r < prev || r > h.buckets) fail('ranks');
-    prev = r;
-  }
-  if (ranks[0] !== 0 || ranks[ranks.length - 1] !== h.buckets) fail('ranks');
+  if (keys !== h.entries) fail('entry count');
+  const spare = h.blocks & 31;
+  if (spare !== 0 && kinds[kinds.length - 1]! >>> spare !== 0) fail('block kinds');
 }
 
-async function readWhole(path: string): Promise<Uint8Array> {
+const READ_CHUNK = 8 << 20;
+
+/**
+ * Reads the file and hashes its body in one pass: the next chunk is read on libuv's thread
+ * pool while this thread hashes the previous one, so the checksum costs little extra time.
+ */
+async function readAndHash(path: string): Promise<{ bytes: Uint8Array; digest: Buffer }> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -137,25 +150,39 @@ async function readWhole(path: string): Promise<Uint8Array> {
         'PASSPORT_LIST_NOT_FOUND',
         `no passport list index at ${path}`,
         'missing',
-        { cause: err },
+        {
+          cause: err,
+        },
       );
     }
     throw new PassportListError(
       'PASSPORT_LIST_INVALID',
       `cannot open passport list index: ${String(err)}`,
       'io',
-      { cause: err },
+      {
+        cause: err,
+      },
     );
   }
   try {
     const { size } = await fh.stat();
     // A fresh ArrayBuffer is 8-byte aligned, which the u32 section views need.
     const bytes = new Uint8Array(new ArrayBuffer(size));
+    const body = Math.max(0, size - CHECKSUM_BYTES);
+    const hash = createHash('sha256');
+    const readAt = (off: number): Promise<number> =>
+      off >= size
+        ? Promise.resolve(0)
+        : fh.read(bytes, off, Math.min(size - off, READ_CHUNK), off).then((r) => r.bytesRead);
     let off = 0;
-    while (off < size) {
-      const { bytesRead } = await fh.read(bytes, off, Math.min(size - off, 1 << 24), off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
+    let pending = readAt(0);
+    for (;;) {
+      const n = await pending;
+      if (n === 0) break;
+      const from = off;
+      off += n;
+      pending = readAt(off);
+      if (from < body) hash.update(bytes.subarray(from, Math.min(off, body)));
     }
     if (off !== size || (await fh.stat()).size !== size) {
       throw new PassportListError(
@@ -164,7 +191,7 @@ async function readWhole(path: string): Promise<Uint8Array> {
         'truncated',
       );
     }
-    return bytes;
+    return { bytes, digest: hash.digest() };
   } finally {
     await fh.close();
   }

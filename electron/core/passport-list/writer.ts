@@ -5,16 +5,15 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SortedKeys } from './collector';
 import { PART_BITS } from './collector';
-import { buildSelectIndex, fillLowUpper } from './elias-fano';
+import { fillBlocks, planBlocks } from './elias-fano';
 import type { Header } from './format';
 import {
+  BLOCK_BITS,
   CHECKSUM_BYTES,
-  DEFAULT_BLOCK_SHIFT,
-  DEFAULT_SAMPLE_SHIFT,
   FORMAT_VERSION,
   MAX_ENTRIES,
   UNIVERSE,
-  bucketCount,
+  blockCount,
   chooseLowBits,
   computeLayout,
   writeHeader,
@@ -25,8 +24,8 @@ export interface EncodeInfo {
   builtAtMs: number;
   sourceRows: number;
   malformedRows: number;
-  sampleShift?: number;
-  blockShift?: number;
+  /** Tests only: force the low width (0..13) to exercise every block shape on small sets. */
+  lowBits?: number;
 }
 
 export interface Encoded {
@@ -39,8 +38,12 @@ export function encodeIndex(keys: SortedKeys, info: EncodeInfo): Encoded {
   const entries = keys.entries;
   if (entries > MAX_ENTRIES)
     throw new RangeError(`too many entries: ${entries} (max ${MAX_ENTRIES})`);
-  const lowBits = chooseLowBits(entries);
-  const buckets = bucketCount(lowBits);
+  const lowBits = info.lowBits ?? chooseLowBits(entries);
+  const blocks = blockCount(BLOCK_BITS);
+  // Offsets and kinds are planned first: their sizes are known, the stream's length is not.
+  const offsets = new Uint32Array(blocks + 1);
+  const kinds = new Uint32Array(Math.ceil(blocks / 32));
+  const dataBits = planBlocks(keys.parts, PART_BITS, lowBits, BLOCK_BITS, offsets, kinds);
   const header: Header = {
     formatVersion: FORMAT_VERSION,
     fileBytes: 0,
@@ -52,22 +55,19 @@ export function encodeIndex(keys: SortedKeys, info: EncodeInfo): Encoded {
     builtAtMs: info.builtAtMs,
     listDate: info.listDate,
     lowBits,
-    sampleShift: info.sampleShift ?? DEFAULT_SAMPLE_SHIFT,
-    blockShift: info.blockShift ?? DEFAULT_BLOCK_SHIFT,
-    buckets,
-    upperBits: entries + buckets,
+    blockBits: BLOCK_BITS,
+    blocks,
+    dataBits,
   };
   const layout = computeLayout(header);
   header.fileBytes = layout.fileBytes;
   // One zero-filled buffer for the whole file: sections are built in place, hashed, written.
   const buf = new ArrayBuffer(layout.fileBytes);
   const bytes = new Uint8Array(buf);
-  const low = new Uint32Array(buf, layout.lowOffset, layout.lowWords);
-  const upper = new Uint32Array(buf, layout.upperOffset, layout.upperWords);
-  const samples = new Uint32Array(buf, layout.samplesOffset, layout.samplesWords);
-  const ranks = new Uint32Array(buf, layout.ranksOffset, layout.ranksWords);
-  fillLowUpper(keys.parts, PART_BITS, header, low, upper);
-  buildSelectIndex(header, upper, samples, ranks);
+  new Uint32Array(buf, layout.offsetsOffset, layout.offsetsWords).set(offsets);
+  new Uint32Array(buf, layout.kindsOffset, layout.kindsWords).set(kinds);
+  const data = new Uint32Array(buf, layout.dataOffset, layout.dataWords);
+  fillBlocks(keys.parts, PART_BITS, header, offsets, kinds, data);
   writeHeader(bytes, header);
   const body = layout.fileBytes - CHECKSUM_BYTES;
   const digest = createHash('sha256').update(bytes.subarray(0, body)).digest();
