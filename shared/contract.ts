@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type { ChannelRole } from './roles';
 import { Empty, Ok } from './schemas/common';
+import { AccountCard, AccountRef, WithdrawConsentInput } from './schemas/account';
 import { ChainVerdict } from './schemas/audit';
+import { SearchInput, SearchResult } from './schemas/registry';
 import {
   AppInfo,
   ChangePasswordInput,
@@ -17,6 +19,19 @@ import {
   SignInInput,
   UpdateClerkInput,
 } from './schemas/session';
+import {
+  ApproveInput,
+  CheckInput,
+  CheckResult,
+  CloseInput,
+  IssueInput,
+  Issued,
+  PrintConsentInput,
+  PrintRecord,
+  StartVisitInput,
+  VisitRef,
+  VisitState,
+} from './schemas/visit';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -40,6 +55,20 @@ export const contract = {
   'staff.resetPassword': { input: ResetClerkPasswordInput, output: Ok, role: 'supervisor' },
 
   'audit.verify': { input: Empty, output: ChainVerdict, role: 'supervisor' },
+
+  'registry.search': { input: SearchInput, output: SearchResult, role: 'clerk' },
+  'registry.account': { input: AccountRef, output: AccountCard, role: 'clerk' },
+
+  'visit.start': { input: StartVisitInput, output: VisitState, role: 'clerk' },
+  'visit.state': { input: VisitRef, output: VisitState, role: 'clerk' },
+  'visit.check': { input: CheckInput, output: CheckResult, role: 'clerk' },
+  'visit.approve': { input: ApproveInput, output: VisitState, role: 'clerk' },
+  'visit.printConsent': { input: PrintConsentInput, output: PrintRecord, role: 'clerk' },
+  'visit.issue': { input: IssueInput, output: Issued, role: 'clerk' },
+  'visit.printSheet': { input: VisitRef, output: PrintRecord, role: 'clerk' },
+  'visit.close': { input: CloseInput, output: Ok, role: 'clerk' },
+
+  'consent.withdraw': { input: WithdrawConsentInput, output: Ok, role: 'clerk' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 // The back office as one object: opened by the Electron main process, by the browser test
 // harness and by integration tests alike. Nothing here imports 'electron'.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
@@ -8,8 +8,16 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openLocalStore, type Store } from './db/store';
 import { createLogger, fileSink, type LogSink } from './log/logger';
+import { Account } from './db/entities';
+import { setResourcesDir } from './documents';
+import { PassportListHolder } from './passport-list';
+import { systemPrintBackend, type PrintBackend } from './printing';
+import { seedDemoRegistry } from './registry/bulk';
 import { SettingsService } from './settings/service';
 import { Session } from './staff/session';
+import { closeOpenVisits } from './visits/close';
+import type { VisitDeps } from './visits/deps';
+import { VisitSecrets } from './visits/memory';
 
 export interface CoreOptions {
   /** Where the database and logs live (the app's userData directory). */
@@ -20,17 +28,27 @@ export interface CoreOptions {
   /** Defaults to a JSON-lines file under dataDir/logs. */
   logSinks?: LogSink[];
   version?: string;
+  /** Where fonts and document texts are (the packaged app's resources folder). */
+  resourcesDir?: string;
+  /** The OS spooler by default; tests may pass another real backend. */
+  printer?: PrintBackend;
+  /** When the registry is empty, fill it with this many demo accounts (first start). */
+  demoAccounts?: number;
 }
 
 export interface Core {
   ctx: CoreContext;
   session: Session;
   dispatch: Dispatch;
+  visits: VisitDeps;
+  passportList: PassportListHolder;
   dbPath: string;
+  passportListPath: string;
   close(): Promise<void>;
 }
 
 export const DB_FILE = 'access-desk.db';
+export const PASSPORT_LIST_FILE = 'invalid-passports.idx';
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
@@ -53,16 +71,55 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     // the centre; the office table mirrors it from set-up on.
     officeId: () => settings.get().office.code,
   };
+  if (opts.resourcesDir) setResourcesDir(opts.resourcesDir);
+
+  if (opts.demoAccounts && (await store.run((m) => m.count(Account))) === 0) {
+    const loaded = await seedDemoRegistry(store, { accounts: opts.demoAccounts });
+    await store.tx((m) => settings.setValue(m, 'registry.demo', true, clock.now()));
+    log.info('demo registry created', { accounts: loaded.accounts, residents: loaded.residents });
+  }
+
+  const passportList = new PassportListHolder();
+  const passportListPath = join(opts.dataDir, PASSPORT_LIST_FILE);
+  if (existsSync(passportListPath)) {
+    try {
+      await passportList.replaceFrom(passportListPath);
+    } catch (e) {
+      // A damaged list must not stop the counter; every check then says the list is missing.
+      log.error('invalid-passport list not loaded', { error: e });
+    }
+  }
+
+  const visits: VisitDeps = {
+    ctx,
+    secrets: new VisitSecrets(),
+    passportList,
+    printer: opts.printer ?? systemPrintBackend(),
+  };
   const session = new Session(clock, () => settings.get().idleLockMinutes);
-  const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' });
+  const stopClosingOnLock = session.onLock((clerk) => {
+    // Forget every plaintext now, synchronously; record the visits' end right after.
+    visits.secrets.forgetAll();
+    void closeOpenVisits(visits, clerk).catch((e: unknown) =>
+      log.error('closing visits on lock failed', { error: e }),
+    );
+  });
+  const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits);
   const dispatch = createDispatcher(handlers, session, log.child('ipc'));
   log.info('core opened', { workstationId });
   return {
     ctx,
     session,
     dispatch,
+    visits,
+    passportList,
     dbPath,
+    passportListPath,
     close: async () => {
+      stopClosingOnLock();
+      visits.secrets.forgetAll();
+      const clerk = session.current().clerk;
+      if (clerk) await closeOpenVisits(visits, clerk);
       session.signOut();
       await store.close();
     },

@@ -70,16 +70,20 @@ export async function setupFirstSupervisor(
 }
 
 /**
- * Sign-in. An unknown login and a wrong password get the same answer in the same time, and
- * both count towards the same lock-out, which is kept in the database across restarts.
+ * Checks a staff login and password. An unknown login and a wrong password get the same
+ * answer in the same time, and both count towards the same lock-out, which is kept in the
+ * database across restarts. Used for sign-in and for a supervisor's approval on a clerk's
+ * screen alike, so neither is a way round the other's lock-out.
  */
-export async function signIn(
+export async function authenticate(
   ctx: CoreContext,
   login: string,
   password: string,
-): Promise<ClerkSummary> {
+  purpose: 'sign-in' | 'approval',
+): Promise<ClerkRow> {
   const key = loginKey(login);
   const now = ctx.clock.now();
+  const failedAction = purpose === 'sign-in' ? 'staff.signInFailed' : 'approval.refused';
   const [throttle, clerk] = await ctx.store.run(
     async (m) =>
       [
@@ -95,12 +99,12 @@ export async function signIn(
   if (throttle?.lockedUntil && throttle.lockedUntil > now.toISOString()) {
     await ctx.store.tx((m) =>
       audit(ctx, m, null, {
-        action: 'staff.signInFailed',
-        text: `Sign-in refused while locked out: ${key}.`,
+        action: failedAction,
+        text: `Refused while locked out: ${key}.`,
         data: { login: key, reason: 'locked-out' },
       }),
     );
-    throw new AppError('CLERK_LOCKED_OUT', 'Too many failed sign-ins.', {
+    throw new AppError('CLERK_LOCKED_OUT', 'Too many failed attempts.', {
       until: throttle.lockedUntil,
     });
   }
@@ -121,20 +125,20 @@ export async function signIn(
         ['login'],
       );
       await audit(ctx, m, null, {
-        action: 'staff.signInFailed',
-        text: `Failed sign-in for ${key}.`,
-        data: { login: key, failures },
+        action: failedAction,
+        text: `Wrong password for ${key}.`,
+        data: { login: key, failures, purpose },
       });
       if (lockedOut) {
         await audit(ctx, m, null, {
           action: 'staff.lockedOut',
-          text: `Sign-in locked for ${key} until ${until}.`,
+          text: `${key} locked out until ${until}.`,
           data: { login: key, until },
         });
       }
     });
     if (lockedOut && until)
-      throw new AppError('CLERK_LOCKED_OUT', 'Too many failed sign-ins.', { until });
+      throw new AppError('CLERK_LOCKED_OUT', 'Too many failed attempts.', { until });
     throw new AppError('BAD_CREDENTIALS', 'Wrong login or password.', {
       attemptsLeft: MAX_FAILED_SIGN_INS - failures,
     });
@@ -143,21 +147,29 @@ export async function signIn(
   if (clerk.disabledAt) {
     await ctx.store.tx((m) =>
       audit(ctx, m, clerk, {
-        action: 'staff.signInFailed',
-        text: `Disabled account ${clerk.login} tried to sign in.`,
+        action: failedAction,
+        text: `Disabled account ${clerk.login} was refused.`,
         data: { login: clerk.login, reason: 'disabled' },
       }),
     );
     throw new AppError('CLERK_DISABLED', 'This account is disabled.');
   }
+  if (throttle) await ctx.store.run((m) => m.delete(SignInThrottle, { login: key }));
+  return clerk;
+}
 
-  await ctx.store.tx(async (m) => {
-    await m.delete(SignInThrottle, { login: key });
-    await audit(ctx, m, clerk, {
+export async function signIn(
+  ctx: CoreContext,
+  login: string,
+  password: string,
+): Promise<ClerkSummary> {
+  const clerk = await authenticate(ctx, login, password, 'sign-in');
+  await ctx.store.tx((m) =>
+    audit(ctx, m, clerk, {
       action: 'staff.signIn',
       text: `${clerk.login} signed in.`,
       data: { login: clerk.login },
-    });
-  });
+    }),
+  );
   return toSummary(clerk);
 }

@@ -10,7 +10,7 @@ export class Session {
   private clerk: ClerkSummary | null = null;
   private locked = false;
   private lastActivity = 0;
-  private readonly lockListeners = new Set<() => void>();
+  private readonly lockListeners = new Set<(clerk: ClerkSummary) => void>();
 
   constructor(
     private readonly clock: Clock,
@@ -54,7 +54,7 @@ export class Session {
   }
 
   /** Lock and sign-out both end whatever visit was open: its plaintext must go with it. */
-  onLock(listener: () => void): () => void {
+  onLock(listener: (clerk: ClerkSummary) => void): () => void {
     this.lockListeners.add(listener);
     return () => this.lockListeners.delete(listener);
   }
@@ -66,6 +66,8 @@ export class Session {
   }
 
   private fireLock(): void {
-    for (const l of this.lockListeners) l();
+    const clerk = this.clerk;
+    if (!clerk) return;
+    for (const l of this.lockListeners) l(clerk);
   }
 }

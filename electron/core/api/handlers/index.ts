@@ -1,13 +1,21 @@
 import type { CoreContext } from '../../context';
 import type { Session } from '../../staff/session';
+import type { VisitDeps } from '../../visits/deps';
 import type { Handlers } from '../dispatch';
 import { sessionHandlers, type AppMeta } from './session';
 import { staffHandlers } from './staff';
+import { visitHandlers } from './visit';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
-export function createHandlers(ctx: CoreContext, session: Session, meta: AppMeta): Handlers {
+export function createHandlers(
+  ctx: CoreContext,
+  session: Session,
+  meta: AppMeta,
+  visits: VisitDeps,
+): Handlers {
   return {
     ...sessionHandlers(ctx, session, meta),
     ...staffHandlers(ctx, session),
+    ...visitHandlers(visits),
   };
 }

@@ -162,6 +162,8 @@ export interface CredentialRow {
   portalPasswordChangedAt: string | null;
   portalLocked: boolean;
   supersededNote: string | null;
+  /** The serial of the information sheet that carries this credential's password. */
+  sheetSerial: string | null;
 }
 
 export const Credential = new EntitySchema<CredentialRow>({
@@ -187,6 +189,7 @@ export const Credential = new EntitySchema<CredentialRow>({
     portalPasswordChangedAt: { type: 'text', name: 'portal_password_changed_at', nullable: true },
     portalLocked: { type: 'boolean', name: 'portal_locked' },
     supersededNote: { type: 'text', name: 'superseded_note', nullable: true },
+    sheetSerial: { type: 'text', name: 'sheet_serial', nullable: true },
   },
 });
 

@@ -154,7 +154,8 @@ export class Initial1795600000001 implements MigrationInterface {
         portal_first_login_at TEXT,
         portal_password_changed_at TEXT,
         portal_locked INTEGER NOT NULL DEFAULT 0,
-        superseded_note TEXT
+        superseded_note TEXT,
+        sheet_serial TEXT
       )`,
       `CREATE TABLE printed_sheet (
         id TEXT PRIMARY KEY,

@@ -1,0 +1,174 @@
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+import type { ClerkSummary } from '../../../shared/schemas/session';
+import type { ApprovalKind, CheckResult, VisitState } from '../../../shared/schemas/visit';
+import { CURRENT_CONSENT_VERSION } from '../documents';
+import {
+  Approval,
+  Consent,
+  Credential,
+  PassportCheck,
+  PrintedSheet,
+  Resident,
+  Visit,
+  type PassportCheckRow,
+  type VisitRow,
+} from '../db/entities';
+import { getAccount } from '../registry/search';
+import type { VisitDeps } from './deps';
+
+/** The visit, if it exists and belongs to this clerk; another clerk's visit does not exist. */
+export async function ownVisit(
+  m: EntityManager,
+  visitId: string,
+  clerk: ClerkSummary,
+): Promise<VisitRow> {
+  const visit = await m.findOneBy(Visit, { id: visitId });
+  if (!visit || visit.clerkId !== clerk.id) throw new AppError('VISIT_NOT_FOUND', 'No such visit.');
+  return visit;
+}
+
+export function openVisit(visit: VisitRow): VisitRow {
+  if (visit.closedAt) throw new AppError('VISIT_CLOSED', 'The visit is closed.');
+  return visit;
+}
+
+/** The newest check of the visit; two checks within one clock tick are told apart by insertion order. */
+export async function latestCheck(
+  m: EntityManager,
+  visitId: string,
+): Promise<PassportCheckRow | null> {
+  return m
+    .getRepository(PassportCheck)
+    .createQueryBuilder('pc')
+    .where('pc.visit_id = :visitId', { visitId })
+    .orderBy('pc.checked_at', 'DESC')
+    .addOrderBy('pc.rowid', 'DESC')
+    .getOne();
+}
+
+export function checkView(row: PassportCheckRow): CheckResult {
+  const findings = JSON.parse(row.findings) as CheckResult['findings'];
+  return {
+    checkId: row.id,
+    ok: row.passed && row.matched,
+    findings,
+    residentId: row.matched ? row.residentId : null,
+    listDate: row.listVersion,
+  };
+}
+
+/** A consent of this resident on this account that has not been withdrawn. */
+export async function consentInForce(
+  m: EntityManager,
+  accountId: number,
+  residentId: number | null,
+): Promise<string | null> {
+  if (residentId === null) return null;
+  const rows = await m.find(Consent, {
+    where: { accountId, residentId },
+    order: { signedAt: 'DESC' },
+  });
+  return rows.find((c) => c.withdrawnAt === null)?.id ?? null;
+}
+
+/**
+ * Which supervisor approvals this visit needs (issue 3): warnings on the passport, a second
+ * reset of the account within the window, a reset asked for by a registered non-owner.
+ */
+export async function approvalsNeeded(
+  deps: VisitDeps,
+  m: EntityManager,
+  visit: VisitRow,
+  check: PassportCheckRow | null,
+): Promise<ApprovalKind[]> {
+  const needed: ApprovalKind[] = [];
+  if (!check) return needed;
+  const findings = JSON.parse(check.findings) as CheckResult['findings'];
+  if (check.passed && findings.some((f) => f.severity === 'warning'))
+    needed.push('passport-warnings');
+  if (visit.kind === 'reset') {
+    const windowDays = deps.ctx.settings.get().resetApprovalWindowDays;
+    const since = new Date(deps.ctx.clock.now().getTime() - windowDays * 86_400_000).toISOString();
+    const recentResets = await m
+      .getRepository(Visit)
+      .createQueryBuilder('v')
+      .where(
+        'v.account_id = :a AND v.kind = :k AND v.outcome = :o AND v.started_at >= :since AND v.id <> :id',
+        {
+          a: visit.accountId,
+          k: 'reset',
+          o: 'reset',
+          since,
+          id: visit.id,
+        },
+      )
+      .getCount();
+    if (recentResets > 0) needed.push('repeat-reset');
+    if (check.matched && check.residentId !== null) {
+      const resident = await m.findOneBy(Resident, { id: check.residentId });
+      if (resident?.relation === 'registered') needed.push('non-owner-reset');
+    }
+  }
+  return needed;
+}
+
+export async function grantedApprovals(m: EntityManager, visitId: string): Promise<ApprovalKind[]> {
+  return (await m.find(Approval, { where: { visitId } })).map((a) => a.kind as ApprovalKind);
+}
+
+export async function visitState(
+  deps: VisitDeps,
+  visitId: string,
+  clerk: ClerkSummary,
+): Promise<VisitState> {
+  const { store } = deps.ctx;
+  const parts = await store.run(async (m) => {
+    const visit = await ownVisit(m, visitId, clerk);
+    const check = await latestCheck(m, visitId);
+    return {
+      visit,
+      check,
+      needed: await approvalsNeeded(deps, m, visit, check),
+      granted: await grantedApprovals(m, visitId),
+      consentId: await consentInForce(m, visit.accountId, check?.matched ? check.residentId : null),
+      credential: await m.findOneBy(Credential, { visitId }),
+      sheets: await m.find(PrintedSheet, { where: { visitId }, order: { printedAt: 'ASC' } }),
+    };
+  });
+  const account = await getAccount(store, parts.visit.accountId);
+  if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The account left the registry.');
+  const { visit, credential, sheets } = parts;
+  return {
+    visitId: visit.id,
+    kind: visit.kind,
+    account,
+    startedAt: visit.startedAt,
+    check: parts.check ? checkView(parts.check) : null,
+    approvalsNeeded: parts.needed,
+    approvalsGranted: parts.granted,
+    consent: {
+      existingConsentId: parts.consentId,
+      printedSerial: sheets.filter((s) => s.kind === 'consent').at(-1)?.serial ?? null,
+      textVersion: CURRENT_CONSENT_VERSION,
+    },
+    issued: credential
+      ? {
+          credentialId: credential.id,
+          login: credential.login,
+          expiresAt: credential.expiresAt,
+          sheetSerial: credential.sheetSerial ?? '',
+          reprintable: deps.secrets.password(visit.id) !== null,
+        }
+      : null,
+    prints: sheets.map((s) => ({
+      serial: s.serial,
+      kind: s.kind,
+      result: s.result,
+      printer: s.printer,
+      error: s.error,
+      at: s.printedAt,
+    })),
+    closedAt: visit.closedAt,
+  };
+}

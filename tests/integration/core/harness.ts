@@ -1,0 +1,143 @@
+// A real core on a real encrypted file, with a small demo registry, staff, and (optionally)
+// an invalid-passport list that names the passports a test wants refused.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
+import type { ClerkSummary } from '../../../shared/schemas/session';
+import { openCore, type Core } from '../../../electron/core';
+import { fixedClock, type Clock } from '../../../electron/core/clock';
+import { memorySink } from '../../../electron/core/log/logger';
+import { importPassportList } from '../../../electron/core/passport-list';
+import type { PrintBackend } from '../../../electron/core/printing';
+import { getAccount } from '../../../electron/core/registry/search';
+import { createClerk } from '../../../electron/core/staff/admin';
+import { setupFirstSupervisor } from '../../../electron/core/staff/service';
+import { localDate } from '../../../electron/core/visits/dates';
+import { isAdultOn } from '../../support/passports';
+
+export const SUP = {
+  login: 'petrova',
+  fullName: 'Петрова Анна Сергеевна',
+  password: 'Supervisor-pass-1',
+};
+export const CLERK = {
+  login: 'ivanov',
+  fullName: 'Иванов Олег Петрович',
+  password: 'Clerk-pass-12345',
+};
+
+export interface TestCore {
+  core: Core;
+  dir: string;
+  key: Buffer;
+  clock: Clock & { advance(ms: number): void; set(d: Date | string): void };
+  logs: ReturnType<typeof memorySink>;
+  supervisor: ClerkSummary;
+  clerk: ClerkSummary;
+  today: string;
+  close(): Promise<void>;
+}
+
+export interface TestCoreOptions {
+  accounts?: number;
+  /** Passports (series+number, 10 digits) to put on the invalid list; null for no list at all. */
+  invalid?: string[] | null;
+  printer?: PrintBackend;
+  now?: string;
+}
+
+export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
+  const dir = mkdtempSync(join(tmpdir(), 'access-desk-core-'));
+  const key = randomBytes(32);
+  const clock = fixedClock(opts.now ?? '2026-11-25T09:00:00Z');
+  const logs = memorySink(100_000);
+  if (opts.invalid !== null) {
+    const csv = join(dir, 'list.csv');
+    const rows = (opts.invalid ?? ['0000000001']).map((k) => `${k.slice(0, 4)},${k.slice(4)}`);
+    writeFileSync(csv, `PASSP_SERIES,PASSP_NUMBER\n${rows.join('\n')}\n`);
+    await importPassportList(csv, join(dir, 'invalid-passports.idx'), { listDate: '2026-11-20' });
+    rmSync(csv);
+  }
+  const core = await openCore({
+    dataDir: dir,
+    dbKey: key,
+    clock,
+    logSinks: [logs],
+    demoAccounts: opts.accounts ?? 300,
+    ...(opts.printer ? { printer: opts.printer } : {}),
+  });
+  const supervisor = await setupFirstSupervisor(core.ctx, { officeName: 'Тестовый офис', ...SUP });
+  const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });
+  core.session.signIn(clerk);
+  return {
+    core,
+    dir,
+    key,
+    clock,
+    logs,
+    supervisor,
+    clerk,
+    today: localDate(clock.now()),
+    close: async () => {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The first account (by id) with an adult owner, and that owner. */
+export async function accountWithOwner(
+  t: TestCore,
+  skip = 0,
+): Promise<{ account: AccountSummary; owner: ResidentSummary }> {
+  let seen = 0;
+  for (let id = 1; id < 100_000; id++) {
+    const account = await getAccount(t.core.ctx.store, id);
+    if (!account) continue;
+    const owner = account.residents.find(
+      (r) => r.relation === 'owner' && isAdultOn(r.birthDate, t.today),
+    );
+    if (owner && seen++ >= skip) return { account, owner };
+  }
+  throw new Error('no account with an adult owner');
+}
+
+export async function accountWithRegistered(
+  t: TestCore,
+): Promise<{ account: AccountSummary; resident: ResidentSummary }> {
+  for (let id = 1; id < 100_000; id++) {
+    const account = await getAccount(t.core.ctx.store, id);
+    const resident = account?.residents.find(
+      (r) => r.relation === 'registered' && isAdultOn(r.birthDate, t.today),
+    );
+    if (account && resident) return { account, resident };
+  }
+  throw new Error('no account with an adult registered resident');
+}
+
+/** Calls a channel as the app does (trusted sender), throwing on failure. */
+export async function call<T>(t: TestCore, channel: string, input: unknown): Promise<T> {
+  const res = await t.core.dispatch(
+    { trusted: true, url: 'app://access-desk/index.html' },
+    channel,
+    input,
+  );
+  if (!res.ok)
+    throw Object.assign(new Error(`${channel}: ${res.code} ${res.message}`), {
+      code: res.code,
+      details: res.details,
+    });
+  return res.data as T;
+}
+
+export async function callFails(t: TestCore, channel: string, input: unknown): Promise<string> {
+  const res = await t.core.dispatch(
+    { trusted: true, url: 'app://access-desk/index.html' },
+    channel,
+    input,
+  );
+  if (res.ok) throw new Error(`${channel} should have failed`);
+  return res.code;
+}

@@ -1,0 +1,461 @@
+import { verify } from '@node-rs/argon2';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckResult, Issued, VisitState } from '../../../shared/schemas/visit';
+import { AuditEvent, Consent, Credential, Outbox } from '../../../electron/core/db/entities';
+import { passportFor, personOf } from '../../support/passports';
+import {
+  accountWithOwner,
+  accountWithRegistered,
+  call,
+  callFails,
+  openTestCore,
+  SUP,
+  CLERK,
+  type TestCore,
+} from './harness';
+
+let t: TestCore;
+afterEach(async () => t?.close());
+
+async function checkedVisit(t: TestCore, kind: 'issue' | 'reset' = 'issue', skip = 0) {
+  const { account, owner } = await accountWithOwner(t, skip);
+  const visit = await call<VisitState>(t, 'visit.start', { accountId: account.accountId, kind });
+  const passport = passportFor(owner.birthDate, t.today, '834521');
+  const check = await call<CheckResult>(t, 'visit.check', {
+    visitId: visit.visitId,
+    residentId: owner.id,
+    person: personOf(owner),
+    passport,
+    source: 'typed',
+  });
+  return { account, owner, visit, passport, check };
+}
+
+const count = (
+  t: TestCore,
+  entity: Parameters<TestCore['core']['ctx']['store']['dataSource']['manager']['count']>[0],
+) => t.core.ctx.store.run((m) => m.count(entity));
+
+describe('an issue visit', () => {
+  it('commits consent, credential, audit and outbox together; only the hash is kept', async () => {
+    t = await openTestCore();
+    const { account, check, visit } = await checkedVisit(t);
+    expect(check).toMatchObject({ ok: true, findings: [] });
+    const issued = await call<Issued>(t, 'visit.issue', {
+      visitId: visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    expect(issued.login).toBe(account.payerCode);
+    expect(issued.password).toMatch(/^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/);
+
+    const cred = await t.core.ctx.store.run((m) =>
+      m.findOneByOrFail(Credential, { id: issued.credentialId }),
+    );
+    expect(cred).toMatchObject({
+      status: 'active',
+      mustChange: true,
+      version: 1,
+      login: account.payerCode,
+    });
+    expect(cred.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verify(cred.passwordHash, issued.password)).toBe(true);
+
+    const ops = await t.core.ctx.store.run((m) => m.find(Outbox, { order: { seq: 'ASC' } }));
+    expect(ops.map((o) => o.kind)).toEqual(['consent.record', 'credential.issue']);
+    expect(JSON.stringify(ops)).not.toContain(issued.password);
+    const consent = await t.core.ctx.store.run((m) =>
+      m.findOneByOrFail(Consent, { id: cred.consentId }),
+    );
+    expect(consent.textVersion).toMatch(/^v\d+/);
+
+    const audit = await t.core.ctx.store.run((m) => m.find(AuditEvent, { order: { seq: 'ASC' } }));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'visit.start',
+        'passport.check',
+        'consent.record',
+        'credential.issue',
+      ]),
+    );
+    expect(JSON.stringify(audit)).not.toContain(issued.password);
+    expect(JSON.stringify(audit)).not.toContain('834521');
+    expect(JSON.stringify(t.logs.records)).not.toContain(issued.password);
+
+    const state = await call<VisitState>(t, 'visit.state', { visitId: visit.visitId });
+    expect(state.issued).toMatchObject({
+      credentialId: cred.id,
+      reprintable: true,
+      sheetSerial: cred.sheetSerial,
+    });
+    expect(JSON.stringify(state)).not.toContain(issued.password);
+  });
+
+  it('refuses a second issue while access works, and offers nothing half-done', async () => {
+    t = await openTestCore();
+    const { account, visit } = await checkedVisit(t);
+    await call(t, 'visit.issue', {
+      visitId: visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    expect(await callFails(t, 'visit.start', { accountId: account.accountId, kind: 'issue' })).toBe(
+      'ACTIVE_CREDENTIAL_EXISTS',
+    );
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: visit.visitId,
+        consentSigned: true,
+        representative: null,
+      }),
+    ).toBe('VISIT_STEP_ORDER');
+  });
+
+  it('needs the signed consent', async () => {
+    t = await openTestCore();
+    const { visit } = await checkedVisit(t);
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: visit.visitId,
+        consentSigned: false,
+        representative: null,
+      }),
+    ).toBe('CONSENT_REQUIRED');
+    expect(await count(t, Credential)).toBe(0);
+  });
+
+  it('stops on a passport error, and on a passport that matches no resident', async () => {
+    t = await openTestCore();
+    const { account, owner } = await accountWithOwner(t);
+    expect(Number(t.today.slice(0, 4)) - Number(owner.birthDate.slice(0, 4))).toBeGreaterThan(21);
+    const visit = await call<VisitState>(t, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    // Issued at 15 and never replaced at 20: invalid (EXPIRED_AT_20).
+    const at15 = `${Number(owner.birthDate.slice(0, 4)) + 15}${owner.birthDate.slice(4)}`.replace(
+      '-02-29',
+      '-03-01',
+    );
+    const expired = {
+      ...passportFor(owner.birthDate, t.today),
+      issueDate: at15,
+      series: `45${at15.slice(2, 4)}`,
+    };
+    const bad = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: owner.id,
+      person: personOf(owner),
+      passport: expired,
+      source: 'typed',
+    });
+    expect(bad.ok).toBe(false);
+    expect(bad.findings.map((f) => f.code)).toContain('EXPIRED_AT_20');
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: visit.visitId,
+        consentSigned: true,
+        representative: null,
+      }),
+    ).toBe('PASSPORT_INVALID');
+    const stranger = { ...personOf(owner), surname: 'Неизвестнов' };
+    const mismatch = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: null,
+      person: stranger,
+      passport: passportFor(owner.birthDate, t.today),
+      source: 'typed',
+    });
+    expect(mismatch).toMatchObject({ ok: false, residentId: null });
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: visit.visitId,
+        consentSigned: true,
+        representative: null,
+      }),
+    ).toBe('IDENTITY_MISMATCH');
+  });
+
+  it('matches names case-insensitively with ё as е and folded hyphens', async () => {
+    t = await openTestCore();
+    const { account, owner } = await accountWithOwner(t);
+    const visit = await call<VisitState>(t, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    const typed = {
+      ...personOf(owner),
+      surname: owner.surname.toUpperCase().replace(/Е/g, 'Ё').replace(/-/g, ' '),
+    };
+    const check = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: null,
+      person: typed,
+      passport: passportFor(owner.birthDate, t.today),
+      source: 'typed',
+    });
+    expect(check).toMatchObject({ ok: true, residentId: owner.id });
+  });
+
+  it('refuses a listed passport; with no list at all, asks for a supervisor', async () => {
+    t = await openTestCore({ invalid: ['4525834521'] });
+    const { owner, account } = await accountWithOwner(t);
+    const visit = await call<VisitState>(t, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    const passport = { ...passportFor(owner.birthDate, t.today, '834521'), series: '4525' };
+    const listed = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: owner.id,
+      person: personOf(owner),
+      passport,
+      source: 'typed',
+    });
+    expect(listed.findings.map((f) => f.code)).toContain('INVALID_PASSPORT_LIST');
+    expect(listed.ok).toBe(false);
+    await t.close();
+
+    t = await openTestCore({ invalid: null });
+    const again = await checkedVisit(t);
+    expect(again.check.findings).toEqual([{ code: 'PASSPORT_LIST_MISSING', severity: 'warning' }]);
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: again.visit.visitId,
+        consentSigned: true,
+        representative: null,
+      }),
+    ).toBe('APPROVAL_REQUIRED');
+  });
+
+  it('lets only a supervisor approve a warning, with a reason that lands in the audit log', async () => {
+    t = await openTestCore({ invalid: null });
+    const { visit } = await checkedVisit(t);
+    expect(
+      await callFails(t, 'visit.approve', {
+        visitId: visit.visitId,
+        login: CLERK.login,
+        password: CLERK.password,
+        reason: 'сам себе',
+      }),
+    ).toBe('APPROVER_NOT_SUPERVISOR');
+    expect(
+      await callFails(t, 'visit.approve', {
+        visitId: visit.visitId,
+        login: SUP.login,
+        password: 'wrong-password',
+        reason: 'нет',
+      }),
+    ).toBe('BAD_CREDENTIALS');
+    const state = await call<VisitState>(t, 'visit.approve', {
+      visitId: visit.visitId,
+      login: SUP.login,
+      password: SUP.password,
+      reason: 'Список МВД не получен, паспорт проверен визуально',
+    });
+    expect(state.approvalsGranted).toEqual(['passport-warnings']);
+    await call(t, 'visit.issue', {
+      visitId: visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    const approvals = await t.core.ctx.store.run((m) =>
+      m.findBy(AuditEvent, { action: 'approval.granted' }),
+    );
+    expect(approvals[0]?.text).toContain('Список МВД не получен');
+  });
+});
+
+describe('a reset', () => {
+  it('revokes the old credential and issues the next version, old sheet void', async () => {
+    t = await openTestCore();
+    const first = await checkedVisit(t);
+    const one = await call<Issued>(t, 'visit.issue', {
+      visitId: first.visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    await call(t, 'visit.close', { visitId: first.visit.visitId });
+    const reset = await call<VisitState>(t, 'visit.start', {
+      accountId: first.account.accountId,
+      kind: 'reset',
+    });
+    await call(t, 'visit.check', {
+      visitId: reset.visitId,
+      residentId: first.owner.id,
+      person: personOf(first.owner),
+      passport: first.passport,
+      source: 'typed',
+    });
+    const two = await call<Issued>(t, 'visit.issue', {
+      visitId: reset.visitId,
+      consentSigned: false,
+      representative: null,
+    });
+    const creds = await t.core.ctx.store.run((m) =>
+      m.find(Credential, { order: { version: 'ASC' } }),
+    );
+    expect(creds.map((c) => [c.version, c.status, c.revokeReason])).toEqual([
+      [1, 'revoked', 'reset'],
+      [2, 'active', null],
+    ]);
+    expect(two.password).not.toBe(one.password);
+    expect(two.sheetSerial).not.toBe(one.sheetSerial);
+    const ops = await t.core.ctx.store.run((m) => m.find(Outbox, { order: { seq: 'ASC' } }));
+    expect(ops.map((o) => o.kind)).toEqual([
+      'consent.record',
+      'credential.issue',
+      'credential.revoke',
+      'credential.issue',
+    ]);
+  });
+
+  it('a second reset within 30 days needs a supervisor; so does a reset for a registered non-owner', async () => {
+    t = await openTestCore();
+    const first = await checkedVisit(t);
+    await call(t, 'visit.issue', {
+      visitId: first.visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    for (let i = 0; i < 2; i++) {
+      const v = await call<VisitState>(t, 'visit.start', {
+        accountId: first.account.accountId,
+        kind: 'reset',
+      });
+      await call(t, 'visit.check', {
+        visitId: v.visitId,
+        residentId: first.owner.id,
+        person: personOf(first.owner),
+        passport: first.passport,
+        source: 'typed',
+      });
+      const state = await call<VisitState>(t, 'visit.state', { visitId: v.visitId });
+      if (i === 0) {
+        expect(state.approvalsNeeded).toEqual([]);
+        await call(t, 'visit.issue', {
+          visitId: v.visitId,
+          consentSigned: false,
+          representative: null,
+        });
+        await call(t, 'visit.close', { visitId: v.visitId });
+      } else {
+        expect(state.approvalsNeeded).toEqual(['repeat-reset']);
+        expect(
+          await callFails(t, 'visit.issue', {
+            visitId: v.visitId,
+            consentSigned: false,
+            representative: null,
+          }),
+        ).toBe('APPROVAL_REQUIRED');
+      }
+    }
+    t.clock.advance(31 * 86_400_000);
+    t.core.session.signIn(t.clerk);
+    const later = await call<VisitState>(t, 'visit.start', {
+      accountId: first.account.accountId,
+      kind: 'reset',
+    });
+    await call(t, 'visit.check', {
+      visitId: later.visitId,
+      residentId: first.owner.id,
+      person: personOf(first.owner),
+      passport: passportFor(first.owner.birthDate, '2026-12-26', '834521'),
+      source: 'typed',
+    });
+    expect(
+      (await call<VisitState>(t, 'visit.state', { visitId: later.visitId })).approvalsNeeded,
+    ).toEqual([]);
+
+    const { account, resident } = await accountWithRegistered(t);
+    const v = await call<VisitState>(t, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'reset',
+    });
+    await call(t, 'visit.check', {
+      visitId: v.visitId,
+      residentId: resident.id,
+      person: personOf(resident),
+      passport: passportFor(resident.birthDate, '2026-12-26'),
+      source: 'typed',
+    });
+    expect(
+      (await call<VisitState>(t, 'visit.state', { visitId: v.visitId })).approvalsNeeded,
+    ).toEqual(['non-owner-reset']);
+  });
+});
+
+describe('consent withdrawal', () => {
+  it('revokes the credential at once and blocks a new one until a new consent', async () => {
+    t = await openTestCore();
+    const { visit, account, owner, passport } = await checkedVisit(t);
+    const issued = await call<Issued>(t, 'visit.issue', {
+      visitId: visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    await call(t, 'visit.close', { visitId: visit.visitId });
+    const cred = await t.core.ctx.store.run((m) =>
+      m.findOneByOrFail(Credential, { id: issued.credentialId }),
+    );
+    await call(t, 'consent.withdraw', {
+      consentId: cred.consentId,
+      reason: 'Письменный отзыв согласия',
+    });
+    expect(
+      await t.core.ctx.store.run((m) => m.findOneByOrFail(Credential, { id: cred.id })),
+    ).toMatchObject({ status: 'revoked', revokeReason: 'consent-withdrawn' });
+    expect(
+      await callFails(t, 'consent.withdraw', { consentId: cred.consentId, reason: 'ещё раз' }),
+    ).toBe('CONSENT_ALREADY_WITHDRAWN');
+
+    const v = await call<VisitState>(t, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    await call(t, 'visit.check', {
+      visitId: v.visitId,
+      residentId: owner.id,
+      person: personOf(owner),
+      passport,
+      source: 'typed',
+    });
+    expect(
+      await callFails(t, 'visit.issue', {
+        visitId: v.visitId,
+        consentSigned: false,
+        representative: null,
+      }),
+    ).toBe('CONSENT_REQUIRED');
+    await call(t, 'visit.issue', { visitId: v.visitId, consentSigned: true, representative: null });
+  });
+});
+
+describe('the plaintext', () => {
+  it('is gone after the visit closes or the screen locks: another sheet means a reset', async () => {
+    t = await openTestCore();
+    const a = await checkedVisit(t);
+    await call(t, 'visit.issue', {
+      visitId: a.visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    await call(t, 'visit.close', { visitId: a.visit.visitId });
+    expect(await callFails(t, 'visit.printSheet', { visitId: a.visit.visitId })).toBe(
+      'PASSWORD_GONE',
+    );
+    expect(
+      (await call<VisitState>(t, 'visit.state', { visitId: a.visit.visitId })).issued?.reprintable,
+    ).toBe(false);
+
+    const b = await checkedVisit(t, 'issue', 1);
+    await call(t, 'visit.issue', {
+      visitId: b.visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    expect(t.core.visits.secrets.password(b.visit.visitId)).not.toBeNull();
+    await call(t, 'session.lock', {});
+    expect(t.core.visits.secrets.password(b.visit.visitId)).toBeNull();
+  });
+});
