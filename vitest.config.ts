@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -19,6 +19,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Argon2 and SQLCipher are CPU-bound; two cores do not gain from more workers.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
