@@ -5,8 +5,8 @@
 import { fill, formatCalendarDate, formatCalendarDateLong, formatSeries } from './format';
 import {
   drawText,
-  fields,
   heading,
+  inlineFields,
   MUTED,
   para,
   placeBlocks,
@@ -24,13 +24,14 @@ import { openPdf } from './pdf';
 import { consentText, CURRENT_CONSENT_VERSION, type ConsentText } from './texts';
 import type { ConsentFormData, DocLanguage, PersonDocument } from './types';
 
-const MARGIN = { top: 34, bottom: 42, side: 44 };
+// The footer sits in the bottom margin, about 8 mm from the edge: inside any printer's reach.
+const MARGIN = { top: 30, bottom: 38, side: 44 };
 // 9.5 pt body at full size, 7.5 pt at the smallest: still readable on a signed legal form.
 const RANGE = { max: 1, min: 0.79 };
 
 const S = {
   copy: { face: 'bold', size: 9.5, align: 'right' },
-  title: { face: 'bold', size: 14, align: 'center', lineGap: 0 },
+  title: { face: 'bold', size: 13.5, align: 'center', lineGap: 0 },
   law: { face: 'regular', size: 9, color: MUTED, align: 'center' },
   meta: { face: 'regular', size: 9 },
   section: { face: 'bold', size: 9.5 },
@@ -51,9 +52,8 @@ function documentLine(t: ConsentText, lang: DocLanguage, doc: PersonDocument): s
   });
 }
 
-const fieldOpts = { labelShare: 0.28, rowGap: 1.5, indent: 10 };
-const block = (rows: Field[]) => fields(rows, S.label, S.value, fieldOpts);
-const section = (title: string) => heading(title, S.section, 5.5, 2);
+const block = (rows: Field[]) => inlineFields(rows, S.value, { rowGap: 1.5, indent: 10 });
+const section = (title: string) => heading(title, S.section, 4.5, 1.5);
 const text = (s: string) => para(s, S.body, { indent: 10 });
 
 /** A label box at the top right: which copy this is, impossible to miss. */
@@ -187,7 +187,7 @@ export function consentBlocks(d: ConsentFormData, t: ConsentText, copy: string):
       { after: 6 },
     ),
     block([{ label: t.placeLabel, value: `${d.office.name}, ${d.office.address}` }]),
-    spacer(3),
+    spacer(2),
     para(rep ? t.statementRepresentative : t.statementSelf, S.body, { after: 1 }),
     section(t.sections.subject),
     subject,
@@ -208,10 +208,10 @@ export function consentBlocks(d: ConsentFormData, t: ConsentText, copy: string):
     text(t.actionsText),
     section(t.sections.term),
     text(fill(t.termText, { payerCode: d.payerCode })),
-    para(t.rights, S.body, { before: 6 }),
+    para(t.rights, S.body, { before: 4 }),
     section(t.sections.signature),
     signatureRow(t, rep ? rep.fullName : d.subject.fullName, date),
-    rule(6, 4),
+    rule(5, 3),
     clerkRow(t, d.clerkName),
   ];
 }
@@ -254,7 +254,7 @@ export async function renderConsentForm(
         page: i + 1,
         pages: pages.length,
       });
-      drawText(doc, line, S.footer, 1, page.x, doc.page.height - MARGIN.bottom + 16, page.width);
+      drawText(doc, line, S.footer, 1, page.x, doc.page.height - MARGIN.bottom + 6, page.width);
       doc.page.margins.bottom = saved;
     });
   }

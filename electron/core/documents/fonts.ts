@@ -58,7 +58,20 @@ export function fonts(): Record<FontFace, FontSource> {
 
 export function rememberParsed(face: FontFace, parsed: unknown): void {
   if (!loaded || !Buffer.isBuffer(loaded[face])) return;
-  if (typeof (parsed as { layout?: unknown } | null)?.layout === 'function') {
-    loaded[face] = parsed as FontSource;
-  }
+  const font = parsed as Partial<ParsedFont> | null;
+  if (typeof font?.layout !== 'function' || typeof font.glyphForCodePoint !== 'function') return;
+  // fontkit caches glyph objects with the characters they were first looked up for. Building
+  // a subset looks up composite glyphs' parts by id alone (Cyrillic "х" is drawn with Latin
+  // "x"), which caches that part with no character; a later document using Latin "x" then gets
+  // a glyph pdfkit cannot map back to text, and the PDF prints right but reads "lk.e ample.ru".
+  // Looking every character up once, before any subset, caches each glyph with its character.
+  for (const cp of font.characterSet ?? []) font.glyphForCodePoint(cp);
+  loaded[face] = font as FontSource;
+}
+
+/** The parts of a fontkit font we rely on. */
+interface ParsedFont {
+  layout: (...args: unknown[]) => unknown;
+  glyphForCodePoint: (cp: number) => unknown;
+  characterSet: number[];
 }

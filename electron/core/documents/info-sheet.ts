@@ -7,14 +7,13 @@ import { cellGeometry, drawCells, passwordNote } from './password';
 import {
   applyStyle,
   drawText,
-  fields,
   fitOneLine,
   heading,
+  inlineFields,
   MUTED,
   para,
   placeBlocks,
   rule,
-  spacer,
   textHeight,
   type Block,
   type Box,
@@ -30,7 +29,7 @@ import type { InfoSheetData } from './types';
 const PAPER = {
   // margins in points (15 mm and 10 mm): inside every office printer's printable area
   A4: { margin: 42, range: { max: 1, min: 0.74 } },
-  A5: { margin: 28, range: { max: 0.74, min: 0.6 } },
+  A5: { margin: 28, range: { max: 0.74, min: 0.64 } },
 } as const;
 
 const S = {
@@ -42,11 +41,10 @@ const S = {
   login: { face: 'bold', size: 24, characterSpacing: 1.5 },
   note: { face: 'regular', size: 8.5, color: MUTED },
   caption: { face: 'regular', size: 8, color: MUTED, align: 'center' },
-  status: { face: 'bold', size: 10.5 },
-  heading: { face: 'bold', size: 11.5 },
-  body: { face: 'regular', size: 10.5 },
-  footLabel: { face: 'regular', size: 8.5, color: MUTED },
-  footValue: { face: 'regular', size: 8.5 },
+  status: { face: 'bold', size: 10 },
+  heading: { face: 'bold', size: 11 },
+  body: { face: 'regular', size: 10 },
+  footer: { face: 'regular', size: 8.5 },
 } satisfies Record<string, TextStyle>;
 
 function sized(st: TextStyle, size: number): TextStyle {
@@ -65,7 +63,7 @@ interface Credentials {
 /** The boxed credentials: portal, login and password on the left, the QR code on the right. */
 function credentialsBlock(t: SheetTexts, c: Credentials): Block {
   const geometry = (doc: Doc, box: Box, s: number) => {
-    const pad = 14 * s;
+    const pad = 12 * s;
     const qrSide = 112 * s;
     const gap = 18 * s;
     const leftW = box.width - 2 * pad - qrSide - gap;
@@ -74,9 +72,9 @@ function credentialsBlock(t: SheetTexts, c: Credentials): Block {
     const cells = cellGeometry(c.password, c.alphabet, leftW, 26 * s, 13);
     const parts = [
       textHeight(doc, t.portalLabel, S.label, s, leftW) + 2 * s,
-      textHeight(doc, c.portal, sized(S.portal, portalSize), s, leftW) + 9 * s,
+      textHeight(doc, c.portal, sized(S.portal, portalSize), s, leftW) + 7 * s,
       textHeight(doc, t.loginLabel, S.label, s, leftW) + 2 * s,
-      textHeight(doc, c.login, sized(S.login, loginSize), s, leftW) + 9 * s,
+      textHeight(doc, c.login, sized(S.login, loginSize), s, leftW) + 7 * s,
       textHeight(doc, t.passwordLabel, S.label, s, leftW) + 4 * s,
       cells.height + 7 * s,
       textHeight(doc, c.note, S.note, s, leftW),
@@ -97,7 +95,7 @@ function credentialsBlock(t: SheetTexts, c: Credentials): Block {
     };
   };
   return {
-    measure: (doc, box, s) => geometry(doc, box, s).height + 12 * s,
+    measure: (doc, box, s) => geometry(doc, box, s).height + 10 * s,
     draw: (doc, box, s, y0) => {
       const g = geometry(doc, box, s);
       doc
@@ -148,7 +146,7 @@ function serialLine(text: string): Block {
 }
 
 function section(h: string, text: string): Block[] {
-  return [heading(h, S.heading, 9, 2.5), para(text, S.body)];
+  return [heading(h, S.heading, 6.5, 1.5), para(text, S.body)];
 }
 
 function footerBlock(t: SheetTexts, d: InfoSheetData): Block {
@@ -159,24 +157,23 @@ function footerBlock(t: SheetTexts, d: InfoSheetData): Block {
   ]
     .filter(Boolean)
     .join(', ');
-  const rows = fields(
+  const rows = inlineFields(
     [
       { label: t.footer.office, value: office },
       { label: t.footer.clerk, value: d.clerkName },
       { label: t.footer.issued, value: formatDateTime(d.language, d.issuedAt) },
       { label: t.footer.serial, value: d.serial },
     ],
-    S.footLabel,
-    S.footValue,
-    { labelShare: 0.27, rowGap: 2.5 },
+    S.footer,
+    { rowGap: 1 },
   );
-  const line = rule(0, 8);
+  const line = rule(0, 6);
   return {
     anchorBottom: true,
-    measure: (doc, box, s) => 10 * s + line.measure(doc, box, s) + rows.measure(doc, box, s),
+    measure: (doc, box, s) => 8 * s + line.measure(doc, box, s) + rows.measure(doc, box, s),
     draw: (doc, box, s, y) => {
-      line.draw(doc, box, s, y + 10 * s);
-      rows.draw(doc, box, s, y + 10 * s + line.measure(doc, box, s));
+      line.draw(doc, box, s, y + 8 * s);
+      rows.draw(doc, box, s, y + 8 * s + line.measure(doc, box, s));
     },
   };
 }
@@ -196,7 +193,7 @@ export function infoSheetBlocks(d: InfoSheetData): Block[] {
   return [
     serialLine(fill(t.serial, { serial: d.serial })),
     para(t.title, S.title, { after: 4 }),
-    para(t.subtitle, S.subtitle, { after: 10 }),
+    para(t.subtitle, S.subtitle, { after: 8 }),
     credentialsBlock(t, creds),
     para(
       fill(t.activation, {
@@ -220,7 +217,6 @@ export function infoSheetBlocks(d: InfoSheetData): Block[] {
       t.delay.heading,
       fill(t.delay.text, { n: d.dataDelayDays, days: plural(d.language, d.dataDelayDays, t.days) }),
     ),
-    spacer(4),
     footerBlock(t, d),
   ];
 }

@@ -184,6 +184,39 @@ export function fields(
   };
 }
 
+/**
+ * "Label: value" as one paragraph over the full width, the label muted. Denser than two
+ * columns when values are long (a 200-character address takes two lines, not three). Label
+ * and value share the font and size, so the colour change cannot change where lines break,
+ * and measuring the joined string is exact.
+ */
+export function inlineFields(
+  rows: Field[],
+  st: TextStyle,
+  opts: { rowGap: number; indent?: number },
+): Block {
+  const indent = opts.indent ?? 0;
+  const line = (r: Field) => `${r.label}: ${r.value}`;
+  return {
+    measure: (doc, box, s) =>
+      rows.reduce(
+        (h, r) => h + textHeight(doc, line(r), st, s, box.width - indent) + opts.rowGap * s,
+        0,
+      ),
+    draw: (doc, box, s, y) => {
+      let cy = y;
+      for (const r of rows) {
+        const h = textHeight(doc, line(r), st, s, box.width - indent);
+        const o = textOptions(st, s, box.width - indent);
+        applyStyle(doc, { ...st, color: MUTED }, s);
+        doc.text(`${r.label}: `, box.x + indent, cy, { ...o, continued: true });
+        doc.fillColor(st.color ?? INK).text(r.value, { ...o, continued: false });
+        cy += h + opts.rowGap * s;
+      }
+    },
+  };
+}
+
 export interface PageBox extends Box {
   top: number;
   bottom: number;
