@@ -7,6 +7,23 @@ import { Empty, Ok } from './schemas/common';
 import { AccountCard, AccountRef, WithdrawConsentInput } from './schemas/account';
 import { ChainVerdict } from './schemas/audit';
 import { SearchInput, SearchResult } from './schemas/registry';
+import { SettingsPatch } from './schemas/settings';
+import {
+  ApprovalsQuery,
+  ApprovalView,
+  AuditPage,
+  AuditQuery,
+  CentralPasswordInput,
+  ConflictView,
+  DailyReport,
+  DailyReportInput,
+  DeadOperation,
+  OperationRef,
+  PassportListStatus,
+  PrinterInfo,
+  SettingsView,
+  SyncStatus,
+} from './schemas/supervisor';
 import {
   AppInfo,
   ChangePasswordInput,
@@ -69,6 +86,25 @@ export const contract = {
   'visit.close': { input: CloseInput, output: Ok, role: 'clerk' },
 
   'consent.withdraw': { input: WithdrawConsentInput, output: Ok, role: 'clerk' },
+
+  'audit.list': { input: AuditQuery, output: AuditPage, role: 'supervisor' },
+  'reports.daily': { input: DailyReportInput, output: DailyReport, role: 'supervisor' },
+  'approvals.list': { input: ApprovalsQuery, output: z.array(ApprovalView), role: 'supervisor' },
+
+  'settings.get': { input: Empty, output: SettingsView, role: 'supervisor' },
+  'settings.update': { input: SettingsPatch, output: SettingsView, role: 'supervisor' },
+  'settings.setCentralPassword': { input: CentralPasswordInput, output: Ok, role: 'supervisor' },
+  'printers.list': { input: Empty, output: z.array(PrinterInfo), role: 'supervisor' },
+
+  'passportList.status': { input: Empty, output: PassportListStatus, role: 'clerk' },
+  /** Asks for an index file (built by `npm run passports:import`) and swaps it in. */
+  'passportList.install': { input: Empty, output: PassportListStatus, role: 'supervisor' },
+
+  'sync.status': { input: Empty, output: SyncStatus, role: 'clerk' },
+  'sync.now': { input: Empty, output: SyncStatus, role: 'clerk' },
+  'sync.dead': { input: Empty, output: z.array(DeadOperation), role: 'supervisor' },
+  'sync.retryDead': { input: OperationRef, output: Ok, role: 'supervisor' },
+  'sync.conflicts': { input: Empty, output: z.array(ConflictView), role: 'supervisor' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -11,9 +11,11 @@ import { createLogger, fileSink, type LogSink } from './log/logger';
 import { Account } from './db/entities';
 import { setResourcesDir } from './documents';
 import { PassportListHolder } from './passport-list';
+import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
 import { SettingsService } from './settings/service';
+import { disabledSync, type SyncControl } from './supervisor/sync-control';
 import { Session } from './staff/session';
 import { closeOpenVisits } from './visits/close';
 import type { VisitDeps } from './visits/deps';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   printer?: PrintBackend;
   /** When the registry is empty, fill it with this many demo accounts (first start). */
   demoAccounts?: number;
+  /** safeStorage and dialogs from the Electron main process. */
+  platform?: Platform;
 }
 
 export interface Core {
@@ -104,7 +108,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       log.error('closing visits on lock failed', { error: e }),
     );
   });
-  const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits);
+  const sync: SyncControl = disabledSync(store);
+  const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits, {
+    ctx,
+    platform: opts.platform ?? noPlatform,
+    printer: visits.printer,
+    passportList,
+    passportListPath,
+    sync: () => sync,
+    onSettingsChanged: () => Promise.resolve(),
+  });
   const dispatch = createDispatcher(handlers, session, log.child('ipc'));
   log.info('core opened', { workstationId });
   return {
@@ -121,6 +134,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const clerk = session.current().clerk;
       if (clerk) await closeOpenVisits(visits, clerk);
       session.signOut();
+      await sync.stop();
       await store.close();
     },
   };

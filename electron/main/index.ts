@@ -1,9 +1,11 @@
 // The Electron main process: window, security, key, IPC. Everything a click does after it
 // leaves the renderer is in electron/core, which this file only opens and wires.
 import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { openCore, type Core } from '../core';
 import { loadOrCreateDbKey } from './db-key';
 import { registerIpc } from './ipc';
+import { electronPlatform } from './platform';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, enforceCsp, hardenApp } from './security';
 import { createMainWindow, preloadPath, rendererRoot } from './window';
@@ -24,7 +26,18 @@ async function start(): Promise<void> {
   // app ignores it and always uses safeStorage.
   const testKey = !app.isPackaged ? process.env.ACCESS_DESK_TEST_DB_KEY : undefined;
   const dbKey = testKey ? Buffer.from(testKey, 'hex') : loadOrCreateDbKey(dataDir);
-  core = await openCore({ dataDir, dbKey, version: app.getVersion() });
+  core = await openCore({
+    dataDir,
+    dbKey,
+    version: app.getVersion(),
+    resourcesDir: app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources'),
+    platform: electronPlatform(() => win),
+    // A first start with an empty registry gets a clearly labelled demo registry to try
+    // every journey; replication from the centre replaces it once sync is configured.
+    demoAccounts: Number(process.env.ACCESS_DESK_DEMO_ACCOUNTS ?? 5000),
+  });
   registerIpc(core.dispatch, () => win);
   win = createMainWindow(preloadPath());
   win.on('closed', () => {

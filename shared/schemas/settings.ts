@@ -2,84 +2,112 @@ import { z } from 'zod';
 import { Language } from './common';
 
 // Every number DOMAIN.md names lives here once, as a setting with that default.
-export const Settings = z.object({
-  language: Language.default('ru'),
-  office: z
-    .object({
-      code: z.string().trim().min(1).max(20).default('MSK-001'),
-      name: z.string().trim().min(1).max(200).default('Расчётный центр (демо)'),
-      address: z.string().trim().max(300).default('г. Москва, ул. Демонстрационная, д. 1'),
-      phone: z.string().trim().max(40).default(''),
-    })
-    .default({
-      code: 'MSK-001',
-      name: 'Расчётный центр (демо)',
-      address: 'г. Москва, ул. Демонстрационная, д. 1',
-      phone: '',
+
+export const OfficeSettings = z.object({
+  code: z.string().trim().min(1).max(20),
+  name: z.string().trim().min(1).max(200),
+  address: z.string().trim().max(300),
+  phone: z.string().trim().max(40),
+});
+
+/** The personal-data operator named in the consent (152-FZ art. 9 §4 item 3). */
+export const OperatorSettings = z.object({
+  name: z.string().trim().min(1).max(300),
+  address: z.string().trim().min(1).max(300),
+});
+
+/** Processors acting on the operator's instruction (item 6), e.g. the portal's operator. */
+export const Processors = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1).max(300),
+      address: z.string().trim().max(300),
+      role: z.string().trim().max(300),
     }),
-  /** The personal-data operator named in the consent (152-FZ art. 9 §4 item 3). */
-  operator: z
-    .object({
-      name: z.string().trim().min(1).max(300).default('ГБУ «Расчётный центр» (демо)'),
-      address: z.string().trim().min(1).max(300).default('г. Москва, ул. Демонстрационная, д. 1'),
-    })
-    .default({
-      name: 'ГБУ «Расчётный центр» (демо)',
-      address: 'г. Москва, ул. Демонстрационная, д. 1',
-    }),
-  /** Processors acting on the operator's instruction (item 6), e.g. the portal's operator. */
-  processors: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1).max(300),
-        address: z.string().trim().max(300),
-        role: z.string().trim().max(300),
-      }),
-    )
-    .max(10)
-    .default([]),
-  portalUrl: z.string().url().default('https://lk.example.ru'),
-  printer: z.string().max(200).nullable().default(null),
-  paper: z.enum(['A4', 'A5']).default('A4'),
-  meterDeadlineDay: z.number().int().min(1).max(31).default(25),
-  dataDelayDays: z.number().int().min(0).max(30).default(3),
+  )
+  .max(10);
+
+export const PasswordPolicy = z.object({
+  length: z.number().int().min(10).max(32),
+  groupSize: z.number().int().min(3).max(8),
+  unusedExpiryDays: z.number().int().min(1).max(90),
+});
+
+export const CentralSettings = z.object({
+  host: z.string().trim().max(200),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().trim().max(100),
+  user: z.string().trim().max(100),
+  sslMode: z.enum(['disable', 'require', 'verify-full']),
+  caFile: z.string().max(500),
+});
+
+/** Each top-level setting without a default: the shape of a patch. */
+const fields = {
+  language: Language,
+  office: OfficeSettings,
+  operator: OperatorSettings,
+  processors: Processors,
+  portalUrl: z.string().url(),
+  printer: z.string().max(200).nullable(),
+  paper: z.enum(['A4', 'A5']),
+  meterDeadlineDay: z.number().int().min(1).max(31),
+  dataDelayDays: z.number().int().min(0).max(30),
   activationMinutes: z
     .number()
     .int()
     .min(0)
-    .max(24 * 60)
-    .default(15),
-  password: z
-    .object({
-      length: z.number().int().min(10).max(32).default(10),
-      groupSize: z.number().int().min(3).max(8).default(5),
-      unusedExpiryDays: z.number().int().min(1).max(90).default(30),
-    })
-    .default({ length: 10, groupSize: 5, unusedExpiryDays: 30 }),
+    .max(24 * 60),
+  password: PasswordPolicy,
   /** A second reset within this many days needs a supervisor. */
-  resetApprovalWindowDays: z.number().int().min(0).max(365).default(30),
-  idleLockMinutes: z.number().int().min(1).max(240).default(15),
-  passportListMaxAgeDays: z.number().int().min(1).max(365).default(14),
-  central: z
-    .object({
-      host: z.string().trim().max(200).default(''),
-      port: z.number().int().min(1).max(65535).default(5432),
-      database: z.string().trim().max(100).default('access_desk'),
-      user: z.string().trim().max(100).default('access_desk_workstation'),
-      sslMode: z.enum(['disable', 'require', 'verify-full']).default('verify-full'),
-      caFile: z.string().max(500).default(''),
-    })
-    .default({
-      host: '',
-      port: 5432,
-      database: 'access_desk',
-      user: 'access_desk_workstation',
-      sslMode: 'verify-full',
-      caFile: '',
-    }),
-});
-export type Settings = z.infer<typeof Settings>;
-export const SettingsPatch = Settings.partial();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+  resetApprovalWindowDays: z.number().int().min(0).max(365),
+  idleLockMinutes: z.number().int().min(1).max(240),
+  passportListMaxAgeDays: z.number().int().min(1).max(365),
+  central: CentralSettings,
+};
 
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+type SettingsDoc = z.output<z.ZodObject<typeof fields>>;
+
+export const DEFAULT_SETTINGS: SettingsDoc = {
+  language: 'ru',
+  office: {
+    code: 'MSK-001',
+    name: 'Расчётный центр (демо)',
+    address: 'г. Москва, ул. Демонстрационная, д. 1',
+    phone: '',
+  },
+  operator: {
+    name: 'ГБУ «Расчётный центр» (демо)',
+    address: 'г. Москва, ул. Демонстрационная, д. 1',
+  },
+  processors: [],
+  portalUrl: 'https://lk.example.ru',
+  printer: null,
+  paper: 'A4',
+  meterDeadlineDay: 25,
+  dataDelayDays: 3,
+  activationMinutes: 15,
+  password: { length: 10, groupSize: 5, unusedExpiryDays: 30 },
+  resetApprovalWindowDays: 30,
+  idleLockMinutes: 15,
+  passportListMaxAgeDays: 14,
+  central: {
+    host: '',
+    port: 5432,
+    database: 'access_desk',
+    user: 'access_desk_workstation',
+    sslMode: 'verify-full',
+    caFile: '',
+  },
+};
+
+/** The whole settings document; a stored document missing a key gets that key's default. */
+export const Settings = z
+  .object(fields)
+  .partial()
+  .transform((s): SettingsDoc => ({ ...DEFAULT_SETTINGS, ...s }));
+export type Settings = z.output<typeof Settings>;
+
+/** A change to some top-level settings; keys it does not name keep their values. */
+export const SettingsPatch = z.object(fields).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -11,6 +11,7 @@ import { fixedClock, type Clock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
 import { importPassportList } from '../../../electron/core/passport-list';
 import type { PrintBackend } from '../../../electron/core/printing';
+import type { Platform } from '../../../electron/core/platform';
 import { getAccount } from '../../../electron/core/registry/search';
 import { createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
@@ -45,6 +46,7 @@ export interface TestCoreOptions {
   /** Passports (series+number, 10 digits) to put on the invalid list; null for no list at all. */
   invalid?: string[] | null;
   printer?: PrintBackend;
+  platform?: Platform;
   now?: string;
 }
 
@@ -67,6 +69,7 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     logSinks: [logs],
     demoAccounts: opts.accounts ?? 300,
     ...(opts.printer ? { printer: opts.printer } : {}),
+    ...(opts.platform ? { platform: opts.platform } : {}),
   });
   const supervisor = await setupFirstSupervisor(core.ctx, { officeName: 'Тестовый офис', ...SUP });
   const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });
@@ -130,6 +133,11 @@ export async function call<T>(t: TestCore, channel: string, input: unknown): Pro
       details: res.details,
     });
   return res.data as T;
+}
+
+/** Signs `who` in on the test core's session (the counter's one window). */
+export function signInAs(t: TestCore, who: ClerkSummary): void {
+  t.core.session.signIn(who);
 }
 
 export async function callFails(t: TestCore, channel: string, input: unknown): Promise<string> {

@@ -4,6 +4,7 @@ import type { VisitDeps } from '../../visits/deps';
 import type { Handlers } from '../dispatch';
 import { sessionHandlers, type AppMeta } from './session';
 import { staffHandlers } from './staff';
+import { supervisorHandlers, type SupervisorDeps } from './supervisor';
 import { visitHandlers } from './visit';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
@@ -12,10 +13,12 @@ export function createHandlers(
   session: Session,
   meta: AppMeta,
   visits: VisitDeps,
+  supervisor: SupervisorDeps,
 ): Handlers {
   return {
     ...sessionHandlers(ctx, session, meta),
     ...staffHandlers(ctx, session),
     ...visitHandlers(visits),
+    ...supervisorHandlers(supervisor),
   };
 }

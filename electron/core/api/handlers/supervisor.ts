@@ -1,0 +1,118 @@
+import { AppError } from '../../../../shared/errors';
+import { audit, type CoreContext } from '../../context';
+import { Office } from '../../db/entities';
+import type { PassportListHolder } from '../../passport-list';
+import type { Platform } from '../../platform';
+import type { PrintBackend } from '../../printing';
+import { listAudit } from '../../supervisor/audit-log';
+import { installPassportList, passportListStatus } from '../../supervisor/passport-list';
+import { dailyReport, listApprovals } from '../../supervisor/reports';
+import type { SyncControl } from '../../supervisor/sync-control';
+import type { Handlers } from '../dispatch';
+
+type SupervisorChannels =
+  | 'audit.list'
+  | 'reports.daily'
+  | 'approvals.list'
+  | 'settings.get'
+  | 'settings.update'
+  | 'settings.setCentralPassword'
+  | 'printers.list'
+  | 'passportList.status'
+  | 'passportList.install'
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.dead'
+  | 'sync.retryDead'
+  | 'sync.conflicts';
+
+export interface SupervisorDeps {
+  ctx: CoreContext;
+  platform: Platform;
+  printer: PrintBackend;
+  passportList: PassportListHolder;
+  passportListPath: string;
+  sync: () => SyncControl;
+  /** Called after settings change, e.g. to reconnect sync with the new central settings. */
+  onSettingsChanged: () => Promise<void>;
+}
+
+export const CENTRAL_PASSWORD_KEY = 'central.password';
+
+export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, SupervisorChannels> {
+  const { ctx } = d;
+  const settingsView = async () => ({
+    settings: ctx.settings.get(),
+    centralPasswordSet: (await ctx.settings.getValue<string>(CENTRAL_PASSWORD_KEY)) !== null,
+  });
+  return {
+    'audit.list': (q) => listAudit(ctx, q),
+    'reports.daily': ({ date }) => dailyReport(ctx, date),
+    'approvals.list': (q) => listApprovals(ctx, q),
+    'settings.get': settingsView,
+    'settings.update': async (patch, { clerk }) => {
+      const before = ctx.settings.get();
+      const changed = Object.keys(patch)
+        .sort()
+        .filter(
+          (k) =>
+            JSON.stringify(patch[k as keyof typeof patch]) !==
+            JSON.stringify(before[k as keyof typeof before]),
+        );
+      const now = ctx.clock.now();
+      await ctx.store.tx(async (m) => {
+        const next = await ctx.settings.update(m, patch, now);
+        await m.upsert(
+          Office,
+          {
+            id: next.office.code,
+            name: next.office.name,
+            address: next.office.address,
+            createdAt: now.toISOString(),
+          },
+          ['id'],
+        );
+        await audit(ctx, m, clerk, {
+          action: 'settings.change',
+          text: `Settings changed: ${changed.join(', ') || 'nothing'}.`,
+          data: { changed },
+        });
+      });
+      await d.onSettingsChanged();
+      return settingsView();
+    },
+    'settings.setCentralPassword': async ({ password }, { clerk }) => {
+      let sealed: string;
+      try {
+        sealed = d.platform.sealSecret(password);
+      } catch {
+        throw new AppError(
+          'SETTINGS_INVALID',
+          'Secure storage is not available for the central password.',
+        );
+      }
+      await ctx.store.tx(async (m) => {
+        await ctx.settings.setValue(m, CENTRAL_PASSWORD_KEY, sealed, ctx.clock.now());
+        await audit(ctx, m, clerk, {
+          action: 'settings.change',
+          text: 'Central database password changed.',
+          data: { changed: ['central.password'] },
+        });
+      });
+      await d.onSettingsChanged();
+      return { done: true as const };
+    },
+    'printers.list': () => d.printer.listPrinters(),
+    'passportList.status': () => passportListStatus(ctx, d.passportList),
+    'passportList.install': (_i, { clerk }) =>
+      installPassportList(ctx, d.passportList, d.platform, d.passportListPath, clerk),
+    'sync.status': () => d.sync().status(),
+    'sync.now': () => d.sync().syncNow(),
+    'sync.dead': () => d.sync().listDead(),
+    'sync.retryDead': async ({ opId }, { clerk }) => {
+      await d.sync().retryDead(opId, clerk.id);
+      return { done: true as const };
+    },
+    'sync.conflicts': () => d.sync().listConflicts(),
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AuditAction } from './audit';
+import { Id, IsoDate } from './common';
+import { Settings } from './settings';
+import { ApprovalKind } from './visit';
+
+export const AuditQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  action: AuditAction.optional(),
+  clerkId: Id.optional(),
+  /** A payer code: the account's whole history. */
+  subject: z.string().trim().max(20).optional(),
+  /** Page backwards from this sequence number (exclusive). */
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  action: AuditAction,
+  clerkId: z.string().nullable(),
+  clerkName: z.string().nullable(),
+  officeId: z.string(),
+  workstationId: z.string(),
+  subject: z.string().nullable(),
+  text: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditPage = z.object({
+  entries: z.array(AuditEntryView),
+  nextBefore: z.number().int().nullable(),
+});
+
+const Counts = z.object({
+  visits: z.number().int(),
+  issued: z.number().int(),
+  reset: z.number().int(),
+  refused: z.number().int(),
+  abandoned: z.number().int(),
+  sheetsPrinted: z.number().int(),
+  /** Failed prints: paper that did not reach the resident. */
+  sheetsSpoiled: z.number().int(),
+  medianVisitSeconds: z.number().nullable(),
+});
+
+export const DailyReportInput = z.object({ date: IsoDate });
+export const DailyReport = z.object({
+  date: IsoDate,
+  rows: z.array(Counts.extend({ clerkId: Id, clerkName: z.string(), officeId: z.string() })),
+  offices: z.array(Counts.extend({ officeId: z.string() })),
+});
+export type DailyReport = z.infer<typeof DailyReport>;
+
+export const ApprovalsQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const ApprovalView = z.object({
+  id: Id,
+  at: z.string(),
+  visitId: Id,
+  payerCode: z.string(),
+  kind: ApprovalKind,
+  clerkName: z.string(),
+  supervisorName: z.string(),
+  reason: z.string(),
+});
+export type ApprovalView = z.infer<typeof ApprovalView>;
+
+export const PrinterInfo = z.object({
+  name: z.string(),
+  isDefault: z.boolean(),
+  state: z.enum(['idle', 'printing', 'stopped', 'unknown']),
+  description: z.string().optional(),
+});
+
+export const SettingsView = z.object({ settings: Settings, centralPasswordSet: z.boolean() });
+export const CentralPasswordInput = z.object({ password: z.string().min(1).max(500) });
+
+export const PassportListStatus = z.object({
+  loaded: z.boolean(),
+  listDate: IsoDate.nullable(),
+  entries: z.number().int().nullable(),
+  ageDays: z.number().int().nullable(),
+  /** Older than the configured number of days (settings.passportListMaxAgeDays). */
+  stale: z.boolean(),
+  maxAgeDays: z.number().int(),
+});
+export type PassportListStatus = z.infer<typeof PassportListStatus>;
+
+export const SyncStatus = z.object({
+  state: z.enum(['online', 'offline', 'syncing', 'disabled']),
+  offlineSince: z.string().nullable(),
+  pending: z.number().int(),
+  dead: z.number().int(),
+  lastError: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  registryAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const DeadOperation = z.object({
+  opId: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  payerCode: z.string().nullable(),
+});
+export const OperationRef = z.object({ opId: z.string().min(1).max(64) });
+
+export const ConflictView = z.object({
+  accountId: z.number().int(),
+  /** 'lost': this workstation's credential was replaced; 'won': ours replaced another's. */
+  side: z.enum(['lost', 'won']),
+  text: z.string(),
+  detectedAt: z.string(),
+  loserIssuedAt: z.string(),
+  loserOfficeId: z.string(),
+  winnerIssuedAt: z.string(),
+  winnerOfficeId: z.string(),
+});
