@@ -4,6 +4,10 @@
 import type { DocLanguage } from './types';
 
 const TIME_ZONE = 'Europe/Moscow';
+/** No-break space and hyphen: "2026 г." or "25-го" split over two lines reads as an error. */
+export const NBSP = '\u00a0';
+const NB_HYPHEN = '\u2011';
+const unbreakable = (s: string) => s.replace(/ /g, NBSP);
 const LOCALE: Record<DocLanguage, string> = { ru: 'ru-RU', en: 'en-GB', bg: 'bg-BG' };
 
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -33,12 +37,12 @@ function instant(iso: string): Date {
 
 /** "14 марта 2026 г. в 15:05" — an instant, on Moscow time. */
 export function formatDateTime(language: DocLanguage, iso: string): string {
-  return dtf(language, 'dateTime').format(instant(iso));
+  return unbreakable(dtf(language, 'dateTime').format(instant(iso)));
 }
 
 /** "14 марта 2026 г." — the Moscow calendar day of an instant. */
 export function formatLongDate(language: DocLanguage, iso: string): string {
-  return dtf(language, 'date').format(instant(iso));
+  return unbreakable(dtf(language, 'date').format(instant(iso)));
 }
 
 /**
@@ -76,14 +80,14 @@ export function plural(language: DocLanguage, n: number, forms: Plural): string 
  * agreeing with "число").
  */
 export function dayOrdinal(language: DocLanguage, day: number): string {
-  if (language === 'ru') return `${day}-го`;
+  if (language === 'ru') return `${day}${NB_HYPHEN}го`;
   if (language === 'en') {
     const mod100 = day % 100;
     if (mod100 >= 11 && mod100 <= 13) return `${day}th`;
     return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
   }
   const mod100 = day % 100;
-  if (mod100 >= 11 && mod100 <= 19) return `${day}-о`;
+  if (mod100 >= 11 && mod100 <= 19) return `${day}${NB_HYPHEN}о`;
   const last = day % 10;
   const suffix =
     last === 1
@@ -95,7 +99,7 @@ export function dayOrdinal(language: DocLanguage, day: number): string {
           : last === 7 || last === 8
             ? 'мо'
             : 'о';
-  return `${day}-${suffix}`;
+  return `${day}${NB_HYPHEN}${suffix}`;
 }
 
 /**
@@ -113,5 +117,5 @@ export function fill(template: string, vars: Record<string, string | number>): s
 /** The passport series as it is printed on the passport: "45 09". */
 export function formatSeries(series: string): string {
   const s = series.replace(/\s+/g, '');
-  return /^\d{4}$/.test(s) ? `${s.slice(0, 2)} ${s.slice(2)}` : series;
+  return /^\d{4}$/.test(s) ? `${s.slice(0, 2)}${NBSP}${s.slice(2)}` : series;
 }

@@ -12,6 +12,7 @@ import {
   fill,
   formatCalendarDate,
   formatCalendarDateLong,
+  formatSeries,
 } from '../../../electron/core/documents/format';
 import { demoConsent, LONG, longConsent } from './demo-data';
 import { pageCount, pdfFonts, pdfText, pdfWords, squash } from './poppler';
@@ -20,7 +21,7 @@ const LANGS: DocLanguage[] = ['ru', 'en', 'bg'];
 
 function passportLine(lang: DocLanguage, d: ConsentFormData['subject']['document']): string {
   return fill(consentText(lang).passport, {
-    series: `${d.series.slice(0, 2)} ${d.series.slice(2)}`,
+    series: formatSeries(d.series),
     number: d.number,
     issueDate: formatCalendarDate(lang, d.issueDate),
     issuedBy: d.issuedBy,

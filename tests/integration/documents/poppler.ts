@@ -28,9 +28,15 @@ export function pdfText(pdf: Buffer, opts: { first?: number; last?: number } = {
   return withFile(pdf, (p) => run('pdftotext', ['-raw', ...range, p, '-']));
 }
 
-/** Whitespace removed (wrapping-proof) and ligatures such as "ﬁ" spelled out (NFKC). */
+/**
+ * Whitespace removed (wrapping-proof), ligatures such as "ﬁ" spelled out (NFKC), and the
+ * no-break hyphen the documents use in "25‑го" read as a plain one.
+ */
 export function squash(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u00a0\u202f]+/g, '');
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u202f]+/g, '')
+    .replace(/[\u2010\u2011]/g, '-');
 }
 
 export function pageCount(pdf: Buffer): number {
