@@ -73,7 +73,7 @@ const DEFAULTS = {
   batchSize: 100,
   auditPageSize: 500,
   feedPageSize: 2_000,
-  initialPageSize: 20_000,
+  initialPageSize: 10_000,
   idleCheckMs: 1_000,
   feedPollMs: 15_000,
   backoffBaseMs: 1_000,

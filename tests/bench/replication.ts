@@ -1,0 +1,251 @@
+// Replication benchmark (issue 7): initial replication centre → workstation in rows/s
+// (accounts + residents, indexes built), against the same bulk load straight from the
+// generator into the same kind of encrypted SQLite file in the same run (the local write
+// path alone), and the p95 latency of one change at the centre becoming visible on a
+// running workstation (LISTEN/NOTIFY wakes the pull).
+//
+//   npx tsx tests/bench/replication.ts [--accounts 100000] [--changes 60]
+//
+// A throwaway PostgreSQL and throwaway stores; nothing is left behind. Timings on a shared
+// 2-core machine are noisy: compare the ratios within one run.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fixedClock, systemClock } from '../../electron/core/clock';
+import { openLocalStore, type Store } from '../../electron/core/db/store';
+import { createLogger } from '../../electron/core/log/logger';
+import { seedDemoRegistry } from '../../electron/core/registry/bulk';
+import { generateRegistry } from '../../electron/core/registry/generator';
+import { createWorkstationLogin } from '../../electron/core/sync/central/admin';
+import { centralDataSource, migrateCentral } from '../../electron/core/sync/central/datasource';
+import { loadCentralRegistry } from '../../electron/core/sync/central/registry-load';
+import { centralUrl, parseCentralUrl } from '../../electron/core/sync/config';
+import { initialLoad } from '../../electron/core/sync/initial';
+import { SyncService } from '../../electron/core/sync/service';
+import { startPostgres } from '../support/postgres';
+
+export interface ReplicationBenchResult {
+  accounts: number;
+  residents: number;
+  /** Initial replication, centre → workstation, indexes included. */
+  replication: { seconds: number; rowsPerSecond: number; peakRssMb: number };
+  /** The same rows bulk-loaded from the generator into a fresh store (no centre). */
+  localOnly: { seconds: number; rowsPerSecond: number };
+  /** replication rows/s ÷ local-only rows/s. */
+  ratio: number;
+  /** One change at the centre until it is visible in the workstation's store. */
+  changeVisibleMs: { samples: number; p50: number; p95: number; max: number };
+  centralLoadSeconds: number;
+}
+
+const quiet = createLogger('bench', []);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function freshStore(dir: string, name: string): Promise<Store> {
+  return openLocalStore(join(dir, name), { key: randomBytes(32) });
+}
+
+export async function runReplicationBench(opts: {
+  /** Accounts per page of the initial load (the app's default is 10,000). */
+  pageSize?: number;
+  accounts: number;
+  changes?: number;
+  log?: (s: string) => void;
+}): Promise<ReplicationBenchResult> {
+  const say = opts.log ?? (() => undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'access-desk-bench-repl-'));
+  const pg = await startPostgres({ prefix: 'access-desk-bench-pg-' });
+  try {
+    await pg.createDatabase('access_desk');
+    const adminCfg = parseCentralUrl(`${pg.url('access_desk')}?sslmode=disable`);
+    await migrateCentral(adminCfg);
+    const admin = centralDataSource(adminCfg, { statementTimeoutMs: 3_600_000 });
+    await admin.initialize();
+    await createWorkstationLogin(admin, 'ws_bench', 'bench');
+    const wsCfg = { ...adminCfg, user: 'ws_bench', password: 'bench' };
+
+    say(`central load: ${opts.accounts} accounts…`);
+    const t0 = performance.now();
+    const loaded = await loadCentralRegistry(
+      admin,
+      generateRegistry({ accounts: opts.accounts, batchSize: 10_000 }),
+      { feed: false },
+    );
+    const centralLoadSeconds = (performance.now() - t0) / 1000;
+    const districts = (
+      await admin.query<{ code: string }[]>(
+        `SELECT DISTINCT district_code AS code FROM account ORDER BY 1`,
+      )
+    ).map((r) => r.code);
+    const rows = loaded.accounts + loaded.residents;
+
+    // The local write path alone, for the ratio.
+    say('local-only bulk load…');
+    const baseline = await freshStore(dir, 'baseline.db');
+    const local = await seedDemoRegistry(baseline, { accounts: opts.accounts });
+    await baseline.close();
+
+    await admin.destroy();
+
+    // The workstation side runs in a child process, so its peak memory is its own.
+    say('initial replication and change latency (child process)…');
+    const child = await workstationPhaseInChild({
+      wsUrl: centralUrl(wsCfg),
+      adminUrl: centralUrl(adminCfg),
+      dir,
+      districts,
+      changes: opts.changes ?? 60,
+      pageSize: opts.pageSize ?? 10_000,
+    });
+    if (child.rows !== rows) throw new Error(`replicated ${child.rows} of ${rows} rows`);
+    const replSeconds = child.seconds;
+    const samples = child.samples;
+    const peak = child.peakRss;
+    const sorted = [...samples].sort((x, y) => x - y);
+    const replRate = rows / replSeconds;
+    const localRate = (local.accounts + local.residents) / local.seconds;
+    return {
+      accounts: loaded.accounts,
+      residents: loaded.residents,
+      replication: { seconds: replSeconds, rowsPerSecond: replRate, peakRssMb: peak / 2 ** 20 },
+      localOnly: { seconds: local.seconds, rowsPerSecond: localRate },
+      ratio: replRate / localRate,
+      changeVisibleMs: {
+        samples: sorted.length,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        max: sorted.at(-1) ?? NaN,
+      },
+      centralLoadSeconds,
+    };
+  } finally {
+    pg.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface PhaseIn {
+  pageSize: number;
+  wsUrl: string;
+  adminUrl: string;
+  dir: string;
+  districts: string[];
+  changes: number;
+}
+interface PhaseOut {
+  rows: number;
+  seconds: number;
+  samples: number[];
+  peakRss: number;
+}
+
+function workstationPhaseInChild(input: PhaseIn): Promise<PhaseOut> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--phase', 'workstation'],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as PhaseOut)
+        : reject(new Error(`workstation phase exited ${code}`)),
+    );
+    child.stdin.end(JSON.stringify(input)); // connection strings carry passwords: not on argv
+  });
+}
+
+async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
+  const wsCfg = parseCentralUrl(input.wsUrl);
+  const store = await freshStore(input.dir, 'workstation.db');
+  const ws = centralDataSource(wsCfg, { statementTimeoutMs: 3_600_000 });
+  await ws.initialize();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const repl = await initialLoad({
+    store,
+    central: ws,
+    clock: systemClock,
+    log: quiet,
+    districts: input.districts,
+    pageSize: input.pageSize,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  await ws.destroy();
+
+  const admin = centralDataSource(parseCentralUrl(input.adminUrl));
+  await admin.initialize();
+  const svc = new SyncService(store, fixedClock('2025-06-02T12:00:00Z'), quiet, {
+    central: wsCfg,
+    workstationId: 'ws-bench',
+    officeId: 'bench',
+    districts: input.districts,
+    feedPollMs: 600_000,
+  });
+  svc.start();
+  const ids = (
+    await admin.query<{ id: string }[]>(`SELECT id FROM account ORDER BY id LIMIT 1000`)
+  ).map((r) => Number(r.id));
+  const samples: number[] = [];
+  try {
+    const deadline = Date.now() + 30_000;
+    while (svc.status().state !== 'online' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < input.changes; i++) {
+      const id = ids[(i * 37) % ids.length]!;
+      const flat = `B${i}`;
+      const start = performance.now();
+      await admin.query(`UPDATE account SET flat = $2, updated_at = now() WHERE id = $1`, [
+        id,
+        flat,
+      ]);
+      for (;;) {
+        const r = await store.run((m) =>
+          m.query<{ flat: string }[]>(`SELECT flat FROM account WHERE id = ?`, [id]),
+        );
+        if (r[0]?.flat === flat) break;
+        if (performance.now() - start > 10_000) throw new Error('change not visible after 10 s');
+        await new Promise((res) => setTimeout(res, 2));
+      }
+      samples.push(performance.now() - start);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  } finally {
+    await svc.stop();
+    await store.close();
+    await admin.destroy();
+  }
+  return { rows: repl.accounts + repl.residents, seconds, samples, peakRss: peak };
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes('--phase')) {
+  let raw = '';
+  for await (const chunk of process.stdin) raw += String(chunk);
+  process.stdout.write(JSON.stringify(await workstationPhase(JSON.parse(raw) as PhaseIn)));
+} else if (isMain) {
+  const arg = (name: string, fallback: number): number => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? Number((process.argv[i + 1] ?? '').replace(/_/g, '')) : fallback;
+  };
+  const r = await runReplicationBench({
+    accounts: arg('--accounts', 100_000),
+    changes: arg('--changes', 60),
+    log: (s) => process.stderr.write(`${s}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+}
