@@ -69,7 +69,70 @@ function run(bin: string, args: string[], allowFail = false): void {
 const live = new Set<TestPostgres>();
 let exitHook = false;
 
-export async function startPostgres(opts: { prefix?: string } = {}): Promise<TestPostgres> {
+/** A throwaway CA and a server certificate for 127.0.0.1/localhost, for TLS tests. */
+export interface TestTls {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+}
+
+function makeTls(root: string): TestTls {
+  const f = (n: string): string => join(root, n);
+  const ssl = (args: string[]): void => {
+    execFileSync('openssl', args, { stdio: 'ignore' });
+  };
+  ssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Access Desk test CA',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+  ]);
+  ssl([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+  ]);
+  writeFileSync(f('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  ssl([
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    f('san.ext'),
+    '-out',
+    f('server.pem'),
+  ]);
+  chmodSync(f('server.key'), 0o600);
+  return { caFile: f('ca.pem'), certFile: f('server.pem'), keyFile: f('server.key') };
+}
+
+export async function startPostgres(
+  opts: { prefix?: string; tls?: boolean } = {},
+): Promise<TestPostgres & { tls: TestTls | null }> {
   const root = mkdtempSync(join(tmpdir(), opts.prefix ?? 'access-desk-pg-'));
   const dataDir = join(root, 'data');
   const sockDir = join(root, 'sock');
@@ -77,6 +140,7 @@ export async function startPostgres(opts: { prefix?: string } = {}): Promise<Tes
   const password = randomBytes(18).toString('base64url');
   const pwFile = join(root, 'pw');
   writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  const tls = opts.tls ? makeTls(root) : null;
   if (asRoot) {
     execFileSync('chown', ['-R', 'postgres:postgres', root]);
     chmodSync(root, 0o700);
@@ -110,11 +174,15 @@ export async function startPostgres(opts: { prefix?: string } = {}): Promise<Tes
     '-c shared_buffers=64MB',
     '-c log_min_messages=warning',
     '-c max_wal_size=1GB',
+    ...(tls
+      ? ['-c ssl=on', `-c ssl_cert_file=${tls.certFile}`, `-c ssl_key_file=${tls.keyFile}`]
+      : []),
   ].join(' ');
   const logFile = join(root, 'server.log');
   let up = false;
 
-  const pg$: TestPostgres = {
+  const pg$: TestPostgres & { tls: TestTls | null } = {
+    tls,
     host: '127.0.0.1',
     port,
     user: SUPERUSER,

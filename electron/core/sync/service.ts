@@ -7,8 +7,7 @@
 // backoff and jitter; meanwhile the app works on its local store as usual.
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { AppError } from '../../../shared/errors';
-import { appendAudit, type AuditActor } from '../audit/chain';
+import type { AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { Logger } from '../log/logger';
@@ -18,11 +17,14 @@ import { centralDataSource, type CentralOptions } from './central/datasource';
 import { FEED_CHANNEL } from './central/migrations/0002-feed';
 import { type CentralConfig, describeCentral } from './config';
 import { listConflicts, type ConflictRecord } from './credential-feed';
+import { type DeadOp, listDeadOps, retryDeadOp } from './dead-letters';
 import { classify, isUnreachable } from './errors';
 import { pullFeed } from './feed';
 import { initialLoad, needsInitialLoad } from './initial';
 import { pushBatch } from './push';
 import { getState, STATE } from './state';
+
+export type { DeadOp } from './dead-letters';
 
 export type SyncState = 'online' | 'offline' | 'syncing' | 'disabled';
 
@@ -56,17 +58,6 @@ export interface SyncOptions {
   /** For the conflict texts ("printed at 10:02"). */
   timeZone?: string;
   centralOptions?: CentralOptions;
-}
-
-export interface DeadOp {
-  opId: string;
-  kind: string;
-  createdAt: string;
-  attempts: number;
-  lastError: string | null;
-  accountId: number | null;
-  credentialId: string | null;
-  consentId: string | null;
 }
 
 const DEFAULTS = {
@@ -154,61 +145,13 @@ export class SyncService {
     return this.status();
   }
 
-  async listDead(): Promise<DeadOp[]> {
-    const rows = await this.store.run((m) =>
-      m.query<
-        {
-          op_id: string;
-          kind: string;
-          payload: string;
-          created_at: string;
-          attempts: number;
-          last_error: string | null;
-        }[]
-      >(
-        `SELECT op_id, kind, payload, created_at, attempts, last_error FROM outbox WHERE status = 'dead' ORDER BY seq`,
-      ),
-    );
-    return rows.map((r) => {
-      const p = JSON.parse(r.payload) as Record<string, unknown>;
-      return {
-        opId: r.op_id,
-        kind: r.kind,
-        createdAt: r.created_at,
-        attempts: r.attempts,
-        lastError: r.last_error,
-        accountId: typeof p.accountId === 'number' ? p.accountId : null,
-        credentialId: typeof p.credentialId === 'string' ? p.credentialId : null,
-        consentId: typeof p.consentId === 'string' ? p.consentId : null,
-      };
-    });
+  listDead(): Promise<DeadOp[]> {
+    return listDeadOps(this.store);
   }
 
   /** Puts a dead operation back in the queue (a supervisor's decision, audited). */
   async retryDead(opId: string, by: string | null = null): Promise<void> {
-    await this.store.tx(async (m) => {
-      const rows = await m.query<{ kind: string }[]>(
-        `SELECT kind FROM outbox WHERE op_id = ? AND status = 'dead'`,
-        [opId],
-      );
-      const row = rows[0];
-      if (!row) throw new AppError('OPERATION_NOT_FOUND', `No dead operation ${opId}.`);
-      await m.query(
-        `UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE op_id = ?`,
-        [opId],
-      );
-      await appendAudit(
-        m,
-        { ...this.actor(), clerkId: by },
-        {
-          action: 'sync.deadRetry',
-          subject: null,
-          text: `Operation ${row.kind} (${opId}) sent to the centre again.`,
-          data: { opId, kind: row.kind },
-        },
-        this.clock.now(),
-      );
-    });
+    await retryDeadOp(this.store, { ...this.actor(), clerkId: by }, opId, this.clock.now());
     await this.refreshCounts();
     this.wake();
   }
@@ -290,18 +233,38 @@ export class SyncService {
         });
         if (!r.more) break;
       }
-      await pushAudit({
-        store: this.store,
-        central: ds,
-        clock: this.clock,
-        workstationId: this.o.workstationId,
-        pageSize: this.o.auditPageSize,
-      });
-      if (this.o.districts.length > 0) await this.pull(ds);
+      // The audit and the pull are independent of each other: one that the centre refuses
+      // (a broken local chain, say) must not stop the other; the link going down stops all.
+      const problems: string[] = [];
+      const step = async (name: string, fn: () => Promise<unknown>): Promise<void> => {
+        try {
+          await fn();
+        } catch (e) {
+          const f = classify(e);
+          if (isUnreachable(f)) throw e;
+          this.log.error(`sync ${name} failed`, { code: f.code, error: f.message });
+          problems.push(`${name}: ${f.code}: ${f.message}`);
+        }
+      };
+      await step('audit', () =>
+        pushAudit({
+          store: this.store,
+          central: ds,
+          clock: this.clock,
+          workstationId: this.o.workstationId,
+          pageSize: this.o.auditPageSize,
+        }),
+      );
+      if (this.o.districts.length > 0) await step('pull', () => this.pull(ds));
       this.failures = 0;
       const now = this.clock.now().toISOString();
       await this.refreshCounts();
-      this.update({ state: 'online', offlineSince: null, lastError: null, lastSyncAt: now });
+      this.update({
+        state: 'online',
+        offlineSince: null,
+        lastError: problems.length ? problems.join('; ') : null,
+        lastSyncAt: now,
+      });
       return true;
     } catch (e) {
       const f = classify(e);
