@@ -120,6 +120,13 @@ export class SyncService {
     if (this.running) return;
     this.running = true;
     this.loopDone = this.loop();
+    // How fresh the replica is, even before (or without) reaching the centre.
+    void this.store
+      .run((m) => getState<string>(m, STATE.registryAt))
+      .then((at) => {
+        if (this.st.registryAt === null) this.update({ registryAt: at });
+      })
+      .catch(() => undefined);
   }
 
   async stop(): Promise<void> {
@@ -325,10 +332,6 @@ export class SyncService {
       await ds.initialize();
       this.ds = ds;
       this.log.info('connected to the centre', { central: describeCentral(cfg) });
-      if (this.st.registryAt === null) {
-        const at = await this.store.run((m) => getState<string>(m, STATE.registryAt));
-        this.update({ registryAt: at });
-      }
     }
     const qr = this.ds.createQueryRunner();
     const client = (await qr.connect()) as PoolClient;

@@ -10,7 +10,6 @@ export const STATE = {
   registryAt: 'registry.at',
   /** The last audit entry (seq) the centre confirmed. */
   auditPushedSeq: 'audit.pushedSeq',
-  lastSyncAt: 'sync.lastAt',
 } as const;
 
 export async function getState<T>(m: EntityManager, key: string): Promise<T | null> {

@@ -119,6 +119,34 @@ describe('pull', () => {
     await s.stop();
   });
 
+  it('drops an account that moves to another district, residents included, and takes it back', async () => {
+    const s = svc(a);
+    const acc = mine()[40]!;
+    const residentsOf = (): Promise<number> =>
+      count(a, `SELECT count(*) AS n FROM resident WHERE account_id = ?`, [acc.id]);
+    const before = await residentsOf();
+    expect(before).toBeGreaterThan(0);
+    const elsewhere = await centre.admin.query<{ code: string }[]>(
+      `SELECT code FROM district WHERE code <> ALL ($1) LIMIT 1`,
+      [districts],
+    );
+    await centre.admin.query(`UPDATE account SET district_code = $2 WHERE id = $1`, [
+      acc.id,
+      elsewhere[0]!.code,
+    ]);
+    await s.syncNow();
+    expect(await count(a, `SELECT count(*) AS n FROM account WHERE id = ?`, [acc.id])).toBe(0);
+    expect(await residentsOf()).toBe(0);
+    await centre.admin.query(`UPDATE account SET district_code = $2 WHERE id = $1`, [
+      acc.id,
+      acc.districtCode,
+    ]);
+    await s.syncNow();
+    expect(await count(a, `SELECT count(*) AS n FROM account WHERE id = ?`, [acc.id])).toBe(1);
+    expect(await residentsOf()).toBe(before);
+    await s.stop();
+  });
+
   it('pulls rows of transactions that commit out of order', async () => {
     const s = svc(a);
     const [x, y] = mine().slice(5, 7);
