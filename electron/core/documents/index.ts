@@ -7,3 +7,4 @@ export { consentText, consentVersions, CURRENT_CONSENT_VERSION, type ConsentText
 export { renderInfoSheet } from './info-sheet';
 export { renderConsentForm } from './consent-form';
 export { setResourcesDir } from './fonts';
+export { prepareDocuments } from './prepare';

@@ -95,7 +95,7 @@ function credentialsBlock(t: SheetTexts, c: Credentials): Block {
     };
   };
   return {
-    measure: (doc, box, s) => geometry(doc, box, s).height + 10 * s,
+    measure: (doc, box, s) => geometry(doc, box, s).height + 8 * s,
     draw: (doc, box, s, y0) => {
       const g = geometry(doc, box, s);
       doc
@@ -146,7 +146,7 @@ function serialLine(text: string): Block {
 }
 
 function section(h: string, text: string): Block[] {
-  return [heading(h, S.heading, 6.5, 1.5), para(text, S.body)];
+  return [heading(h, S.heading, 6, 1.5), para(text, S.body)];
 }
 
 function footerBlock(t: SheetTexts, d: InfoSheetData): Block {
@@ -193,7 +193,7 @@ export function infoSheetBlocks(d: InfoSheetData): Block[] {
   return [
     serialLine(fill(t.serial, { serial: d.serial })),
     para(t.title, S.title, { after: 4 }),
-    para(t.subtitle, S.subtitle, { after: 8 }),
+    para(t.subtitle, S.subtitle, { after: 7 }),
     credentialsBlock(t, creds),
     para(
       fill(t.activation, {

@@ -260,7 +260,13 @@ export interface ScaleRange {
   min: number;
 }
 
-/** The largest scale in the range at which all blocks fit between top and bottom. */
+/**
+ * The largest scale in the range at which all blocks fit between top and bottom, to within
+ * half a percent. Each try measures every block, which is most of a page's cost, so the first
+ * tries are guesses: wrapped text grows roughly with the square of the scale (bigger letters,
+ * more lines), so s * sqrt(available / needed) usually lands in one or two tries; after a
+ * miss the plain ratio steps down safely. A bisection finishes the job if the guesses do not.
+ */
 export function chooseScale(
   doc: Doc,
   page: PageBox,
@@ -268,15 +274,28 @@ export function chooseScale(
   range: ScaleRange,
 ): Placement {
   const avail = page.bottom - page.top;
-  if (totalHeight(doc, page, blocks, range.max) <= avail)
-    return { scale: range.max, overflowed: false };
-  if (totalHeight(doc, page, blocks, range.min) > avail)
-    return { scale: range.min, overflowed: true };
+  const fits = (s: number) => totalHeight(doc, page, blocks, s) <= avail;
+  const hMax = totalHeight(doc, page, blocks, range.max);
+  if (hMax <= avail) return { scale: range.max, overflowed: false };
   let lo = range.min;
   let hi = range.max;
-  for (let i = 0; i < 7; i++) {
+  let guess = range.max * Math.sqrt(avail / hMax);
+  for (let i = 0; i < 3 && guess > lo && guess < hi; i++) {
+    const h = totalHeight(doc, page, blocks, guess);
+    if (h <= avail) {
+      lo = guess;
+      if (hi - lo <= 0.005 * hi) return { scale: lo, overflowed: false };
+      guess = Math.min(hi - 0.001, guess * Math.sqrt(avail / h) + 0.002);
+    } else {
+      // Overshot: step down by the plain ratio, which undershoots rather than miss again.
+      hi = guess;
+      guess = Math.max(lo + 0.001, guess * (avail / h) - 0.002);
+    }
+  }
+  if (lo === range.min && !fits(range.min)) return { scale: range.min, overflowed: true };
+  while (hi - lo > 0.005 * hi) {
     const mid = (lo + hi) / 2;
-    if (totalHeight(doc, page, blocks, mid) <= avail) lo = mid;
+    if (fits(mid)) lo = mid;
     else hi = mid;
   }
   return { scale: lo, overflowed: false };

@@ -17,11 +17,12 @@ export interface PrintErrorDetails {
 export class PrintError extends AppError {
   declare readonly code: PrintErrorCode;
 
+  /** The message ends with CUPS's own words when there are any: that is what IT can act on. */
   constructor(code: PrintErrorCode, message: string, details: PrintErrorDetails) {
     const clean = Object.fromEntries(
       Object.entries(details).filter(([, v]) => v !== undefined),
     ) as Record<string, string>;
-    super(code, message, clean);
+    super(code, details.spooler ? `${message}: ${details.spooler}` : message, clean);
     this.name = 'PrintError';
   }
 }

@@ -147,6 +147,7 @@ describe('printing through CUPS', () => {
     expect(err).toBeInstanceOf(PrintError);
     expect(err).toMatchObject({
       code: 'PRINTER_NOT_FOUND',
+      message: expect.stringMatching(/does not exist/),
       details: { printer: 'NoSuchPrinter', spooler: expect.stringMatching(/does not exist/) },
     });
     // A name that would read as an option never reaches lp.
