@@ -1,8 +1,9 @@
 // The temporary password as the resident reads it: one character per cell, so the count is
-// obvious and a narrow glyph cannot hide, and the group separators drawn lighter than the
-// characters. The note under it is built from the generator's alphabet rather than written
-// out, so it stays true if the alphabet ever changes.
-import { applyStyle, INK, MUTED, type Doc } from './layout';
+// obvious and a narrow glyph cannot hide; the dashes between groups stand outside the cells
+// but in full ink, because they are part of the password (credentials/password.ts: "what the
+// resident reads is exactly what they type"). The note under it is built from the generator's
+// alphabet rather than written out, so it stays true if the alphabet ever changes.
+import { applyStyle, INK, type Doc } from './layout';
 import { fill } from './format';
 import type { SheetTexts } from './texts';
 
@@ -74,13 +75,17 @@ export function cellGeometry(
     for (const t of toks) {
       if (t.separator) {
         flushGroup();
-        if (row.length) row.push(t);
+        // The dash ends its row if it fits there, else it starts the next one: never cut.
+        if (row.length && widthAt(g, [...row, t]) > width) {
+          rows.push(row);
+          row = [];
+        }
+        row.push(t);
       } else group.push(t);
     }
     flushGroup();
     if (row.length) rows.push(row);
-    // A separator left at the end of a row reads as part of the password: drop it.
-    for (const r of rows) while (r.length && r[r.length - 1]?.separator) r.pop();
+    // A dash may end a row: it is typed like any other character, so it stays.
   }
   const cellH = g * 1.32;
   const rowGap = g * 0.3;
@@ -111,7 +116,7 @@ export function drawCells(doc: Doc, geo: CellGeometry, x: number, y: number): vo
           .stroke()
           .restore();
       }
-      applyStyle(doc, { face: 'bold', size: geo.glyph, color: t.separator ? MUTED : INK }, 1);
+      applyStyle(doc, { face: 'bold', size: geo.glyph, color: INK }, 1);
       const ty = cy + (geo.cellH - doc.currentLineHeight()) / 2;
       doc.text(t.ch, cx, ty, { width: w, align: 'center', lineBreak: false });
       cx += w;
@@ -120,7 +125,7 @@ export function drawCells(doc: Doc, geo: CellGeometry, x: number, y: number): vo
   }
 }
 
-/** "Only lower-case Latin letters and digits: 2 3 … z. No 0 O o 1 l I i. Do not type the dash." */
+/** "Only lower-case Latin letters and digits: 2 3 … z. No 0 O o 1 l I i. Type the dashes too." */
 export function passwordNote(t: SheetTexts, password: string, alphabet: string): string {
   const chars = [...new Set(alphabet)];
   const classes: string[] = [];
