@@ -12,7 +12,7 @@
 //   Golomb–Rice gaps, skip entry every 64 keys     148.6      8.68       1488
 //   roaring-style 2^16 containers (u16 arrays)     275.2     16.07        671
 //   sorted u32 numbers per series, bisection       548.0     32.00       1143
-//   flat 10^10-bit bitmap                         1250.0     72.99   ~0.7x this one
+//   flat 10^10-bit bitmap                         1250.0     72.99  ~0.85x this one
 //   V8 Set (~40 B/entry, and capped at 2^24)     ~5480            -          -
 //
 // Only Elias–Fano and Golomb–Rice meet 150 MB; Rice pays ~30 sequential decodes per lookup.
