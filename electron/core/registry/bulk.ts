@@ -22,6 +22,14 @@ export type {
 } from './types';
 export { applyRegistryChanges } from './changes';
 
+export interface LoadOptions {
+  onProgress?: (rows: number) => void;
+  /** Time spent per phase (insert, index, analyze), for the benchmark report. */
+  onPhase?: (phase: 'insert' | 'index' | 'analyze', seconds: number) => void;
+  /** For benchmarks comparing load settings; the defaults are the measured best. */
+  tuning?: Partial<LoadTuning>;
+}
+
 export interface LoadResult {
   districts: number;
   streets: number;
@@ -161,13 +169,7 @@ class TableWriter {
 export async function bulkLoadRegistry(
   store: Store,
   batches: Iterable<RegistryBatch> | AsyncIterable<RegistryBatch>,
-  opts: {
-    onProgress?(rows: number): void;
-    /** Time spent per phase (insert, index, analyze), for the benchmark report. */
-    onPhase?(phase: 'insert' | 'index' | 'analyze', seconds: number): void;
-    /** For benchmarks comparing load settings; the defaults are the measured best. */
-    tuning?: Partial<LoadTuning>;
-  } = {},
+  opts: LoadOptions = {},
 ): Promise<LoadResult> {
   const started = performance.now();
   const result = await store.run(async () => {
@@ -299,9 +301,8 @@ export async function bulkLoadRegistry(
 /** The demo registry, generated and bulk-loaded: first start, tests and benchmarks. */
 export function seedDemoRegistry(
   store: Store,
-  opts: Omit<GenerateOptions, 'batchSize'> & { onProgress?: (rows: number) => void },
+  opts: Omit<GenerateOptions, 'batchSize'> & LoadOptions,
 ): Promise<LoadResult> {
-  return bulkLoadRegistry(store, generateRegistry({ accounts: opts.accounts, seed: opts.seed }), {
-    onProgress: opts.onProgress,
-  });
+  const { accounts, seed, ...load } = opts;
+  return bulkLoadRegistry(store, generateRegistry({ accounts, seed }), load);
 }
