@@ -9,7 +9,7 @@ import type { CoreContext } from './context';
 import { openLocalStore, type Store } from './db/store';
 import { createLogger, fileSink, type LogSink } from './log/logger';
 import { Account } from './db/entities';
-import { setResourcesDir } from './documents';
+import { prepareDocuments, setResourcesDir } from './documents';
 import { PassportListHolder } from './passport-list';
 import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
@@ -76,6 +76,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     officeId: () => settings.get().office.code,
   };
   if (opts.resourcesDir) setResourcesDir(opts.resourcesDir);
+  // Fonts parsed and pdfkit warmed in the background, so the first sheet of the day is fast.
+  void prepareDocuments([settings.get().language]).catch((e: unknown) =>
+    log.warn('document warm-up failed', { error: e }),
+  );
 
   if (opts.demoAccounts && (await store.run((m) => m.count(Account))) === 0) {
     const loaded = await seedDemoRegistry(store, { accounts: opts.demoAccounts });
