@@ -1,36 +1,59 @@
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppInfo, useSession } from '../api/queries';
+import { forgetPersonalData, useAppInfo, useSession } from '../api/queries';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { SetupScreen } from '../features/setup/SetupScreen';
+import { Loading } from '../components/Loading';
 import { SignInScreen } from '../features/signin/SignInScreen';
-import { Workspace } from '../features/workspace/Workspace';
-import { setLanguage } from '../i18n';
+import { isLang, setLanguage } from '../i18n';
 
-/** Decides which screen is shown: set-up, sign-in, locked, or the workspace. */
+// Only the sign-in screen is in the first chunk: set-up, the password change and the whole
+// workspace (and, inside it, the supervisor area) load when they are needed.
+const SetupScreen = lazy(() =>
+  import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
+);
+const ChangePasswordScreen = lazy(() =>
+  import('../features/password/ChangePasswordScreen').then((m) => ({
+    default: m.ChangePasswordScreen,
+  })),
+);
+const Workspace = lazy(() =>
+  import('../features/workspace/Workspace').then((m) => ({ default: m.Workspace })),
+);
+
+/** Decides which screen is shown: set-up, sign-in, locked, password change, or the workspace. */
 export function Root() {
   const { t } = useTranslation();
   const info = useAppInfo();
   const session = useSession();
   const language = info.data?.language;
+  const clerk = session.data?.clerk ?? null;
+  const locked = session.data?.locked ?? false;
+  const signedOut = session.data !== undefined && (clerk === null || locked);
 
   useEffect(() => {
-    if (language) setLanguage(language);
+    if (language && isLang(language)) setLanguage(language);
   }, [language]);
 
+  // A locked or signed-out workstation keeps no resident's data in memory.
+  useEffect(() => {
+    if (signedOut) forgetPersonalData();
+  }, [signedOut]);
+
   if (info.error || session.error) return <ErrorAlert error={info.error ?? session.error} />;
-  if (!info.data || !session.data) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-        <CircularProgress aria-label={t('app.name')} />
-      </Box>
+  if (!info.data || !session.data) return <Loading label={t('app.loading')} fullScreen />;
+
+  let screen;
+  if (info.data.needsSetup) screen = <SetupScreen officeName={info.data.officeName} />;
+  else if (!clerk) screen = <SignInScreen officeName={info.data.officeName} />;
+  else if (locked) {
+    screen = (
+      <SignInScreen
+        officeName={info.data.officeName}
+        locked={{ login: clerk.login, fullName: clerk.fullName }}
+      />
     );
-  }
-  if (info.data.needsSetup) return <SetupScreen officeName={info.data.officeName} />;
-  const { clerk, locked } = session.data;
-  if (!clerk) return <SignInScreen officeName={info.data.officeName} />;
-  if (locked) return <SignInScreen officeName={info.data.officeName} lockedLogin={clerk.login} />;
-  return <Workspace clerk={clerk} info={info.data} />;
+  } else if (clerk.mustChangePassword) screen = <ChangePasswordScreen clerk={clerk} />;
+  else screen = <Workspace clerk={clerk} info={info.data} />;
+
+  return <Suspense fallback={<Loading label={t('app.loading')} fullScreen />}>{screen}</Suspense>;
 }

@@ -1,5 +1,9 @@
 import { createTheme } from '@mui/material/styles';
 
+/** People who asked their system for less motion get none (dialogs, ripples, steppers). */
+const reducedMotion =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 // Readable at a counter: generous type, strong contrast (WCAG AA), calm colours.
 export const theme = createTheme({
   palette: {
@@ -9,6 +13,7 @@ export const theme = createTheme({
     error: { main: '#b3261e' },
     warning: { main: '#8a5300' },
     success: { main: '#1e6b34' },
+    info: { main: '#1f5f8c' },
     background: { default: '#f4f5f7', paper: '#ffffff' },
   },
   typography: {
@@ -20,8 +25,24 @@ export const theme = createTheme({
     button: { textTransform: 'none', fontWeight: 600 },
   },
   shape: { borderRadius: 8 },
+  ...(reducedMotion
+    ? {
+        transitions: {
+          duration: {
+            shortest: 0,
+            shorter: 0,
+            short: 0,
+            standard: 0,
+            complex: 0,
+            enteringScreen: 0,
+            leavingScreen: 0,
+          },
+        },
+      }
+    : {}),
   components: {
     MuiButton: { defaultProps: { disableElevation: true } },
+    MuiButtonBase: { defaultProps: { disableRipple: reducedMotion } },
     MuiTextField: { defaultProps: { fullWidth: true } },
   },
 });

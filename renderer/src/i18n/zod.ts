@@ -7,12 +7,20 @@ z.config({
   customError: (iss) => {
     switch (iss.code) {
       case 'too_small':
+        if (iss.origin === 'number') {
+          return i18next.t('validation.tooSmallNumber', { min: Number(iss.minimum) });
+        }
         if (iss.origin === 'string' && iss.minimum === 1) return i18next.t('validation.required');
         return i18next.t('validation.tooShort', { min: Number(iss.minimum) });
       case 'too_big':
+        if (iss.origin === 'number') {
+          return i18next.t('validation.tooBigNumber', { max: Number(iss.maximum) });
+        }
         return i18next.t('validation.tooLong', { max: Number(iss.maximum) });
       case 'invalid_type':
         return i18next.t('validation.required');
+      case 'invalid_format':
+        return iss.format === 'url' ? i18next.t('validation.url') : i18next.t('validation.format');
       default:
         return i18next.t('validation.format');
     }

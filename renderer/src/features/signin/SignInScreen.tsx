@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,39 +17,54 @@ type Form = z.input<typeof SignInInput>;
 
 export interface SignInScreenProps {
   officeName: string;
-  /** Shown when the screen was locked: the same clerk signs back in. */
-  lockedLogin?: string;
+  /** Set when the screen was locked: the same clerk signs back in. */
+  locked?: { login: string; fullName: string };
 }
 
-export function SignInScreen({ officeName, lockedLogin }: SignInScreenProps) {
+export function SignInScreen({ officeName, locked }: SignInScreenProps) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { register, handleSubmit, formState } = useForm<Form>({
+  // On a locked screen another clerk may take over the workstation; the core then ends the
+  // first clerk's session (and any visit of theirs) before signing the new one in.
+  const [otherUser, setOtherUser] = useState(false);
+  const sameClerk = locked !== undefined && !otherUser;
+  const { register, handleSubmit, formState, setValue, setFocus } = useForm<Form>({
     resolver: zodResolver(SignInInput),
-    defaultValues: { login: lockedLogin ?? '', password: '' },
+    defaultValues: { login: locked?.login ?? '', password: '' },
   });
   const signIn = useMutation({
-    mutationFn: (v: Form) => call('session.signIn', v),
+    mutationFn: (v: Form) => {
+      void import('../workspace/Workspace');
+      return call('session.signIn', v);
+    },
     onSuccess: (state) => qc.setQueryData(keys.session, state),
+    onError: () => {
+      setValue('password', '');
+      setFocus('password');
+    },
   });
 
   return (
-    <CenteredCard title={t('signin.title')} subtitle={officeName}>
+    <CenteredCard
+      title={sameClerk ? t('signin.lockedTitle') : t('signin.title')}
+      subtitle={sameClerk ? t('signin.lockedIntro', { name: locked.fullName }) : officeName}
+    >
       <form noValidate onSubmit={(e) => void handleSubmit((v) => signIn.mutate(v))(e)}>
         <Stack spacing={2}>
           <TextField
             label={t('signin.login')}
             autoComplete="username"
-            autoFocus={!lockedLogin}
+            autoFocus={!sameClerk}
             error={!!formState.errors.login}
             helperText={formState.errors.login?.message}
+            slotProps={{ htmlInput: { readOnly: sameClerk } }}
             {...register('login')}
           />
           <TextField
             label={t('signin.password')}
             type="password"
             autoComplete="current-password"
-            autoFocus={!!lockedLogin}
+            autoFocus={sameClerk}
             error={!!formState.errors.password}
             helperText={formState.errors.password?.message}
             {...register('password')}
@@ -56,6 +72,18 @@ export function SignInScreen({ officeName, lockedLogin }: SignInScreenProps) {
           <Button type="submit" variant="contained" size="large" loading={signIn.isPending}>
             {t('signin.submit')}
           </Button>
+          {sameClerk && (
+            <Button
+              onClick={() => {
+                setOtherUser(true);
+                setValue('login', '');
+                setValue('password', '');
+                setTimeout(() => setFocus('login'), 0);
+              }}
+            >
+              {t('signin.switchUser')}
+            </Button>
+          )}
         </Stack>
       </form>
       <ErrorAlert error={signIn.error} />

@@ -1,0 +1,93 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { useTranslation } from 'react-i18next';
+import type { AccountCard } from '../../../../shared/schemas/account';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Section } from '../../components/Section';
+import { useFormat } from '../../i18n/format';
+import { CredentialsTable } from './CredentialsTable';
+
+export interface AccessPanelProps {
+  card: AccountCard;
+  starting: 'issue' | 'reset' | null;
+  startError: unknown;
+  onStart: (kind: 'issue' | 'reset') => void;
+  onReprint: () => void;
+}
+
+/**
+ * The account's portal access and what the clerk can do about it: issue when there is none
+ * that works, reset when there is. The primary action has the focus, so Enter starts it.
+ */
+export function AccessPanel({ card, starting, startError, onStart, onReprint }: AccessPanelProps) {
+  const { t } = useTranslation('clerk');
+  const fmt = useFormat();
+  const current = card.credentials[0];
+  const working = current?.state === 'issued';
+  let summary: string;
+  if (!current) summary = t('account.access.none');
+  else if (current.state === 'issued') {
+    summary = current.portalFirstLoginAt
+      ? t('account.access.issuedUsed', { date: fmt.date(current.issuedAt) })
+      : t('account.access.issued', {
+          date: fmt.date(current.issuedAt),
+          expires: fmt.date(current.expiresAt),
+        });
+  } else if (current.state === 'expired') {
+    summary = t('account.access.expired', { date: fmt.date(current.expiresAt) });
+  } else summary = t('account.access.revoked', { date: fmt.date(current.revokedAt) });
+
+  return (
+    <Section title={t('account.access.title')}>
+      <Alert severity={working ? 'success' : 'info'} sx={{ mb: 2 }}>
+        {summary}
+        {current?.portalLocked && ` ${t('account.access.portalLocked')}`}
+      </Alert>
+      {working && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('account.access.activeExists')}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={2}>
+        {working ? (
+          <>
+            <Button
+              variant="contained"
+              size="large"
+              autoFocus
+              loading={starting === 'reset'}
+              onClick={() => onStart('reset')}
+            >
+              {t('account.actions.reset')}
+            </Button>
+            <Button variant="outlined" size="large" onClick={onReprint}>
+              {t('account.actions.reprint')}
+            </Button>
+          </>
+        ) : (
+          <Button
+            variant="contained"
+            size="large"
+            autoFocus
+            loading={starting === 'issue'}
+            onClick={() => onStart('issue')}
+          >
+            {t('account.actions.issue')}
+          </Button>
+        )}
+      </Stack>
+      <ErrorAlert
+        error={startError}
+        action={
+          !working ? undefined : (
+            <Button color="inherit" onClick={() => onStart('reset')}>
+              {t('account.actions.reset')}
+            </Button>
+          )
+        }
+      />
+      {card.credentials.length > 0 && <CredentialsTable credentials={card.credentials} />}
+    </Section>
+  );
+}

@@ -1,0 +1,77 @@
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClerkSummary } from '../../../../shared/schemas/session';
+import { useKey } from '../../components/useKey';
+import './i18n';
+import { ApprovalsList } from './approvals/ApprovalsList';
+import { AuditLog } from './audit/AuditLog';
+import { PassportListPanel } from './passportList/PassportListPanel';
+import { DailyReport } from './report/DailyReport';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { StaffList } from './staff/StaffList';
+import { SyncPanel } from './sync/SyncPanel';
+
+export const SUPERVISOR_TABS = [
+  'audit',
+  'report',
+  'approvals',
+  'staff',
+  'settings',
+  'passportList',
+  'sync',
+] as const;
+export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];
+
+export interface SupervisorAreaProps {
+  clerk: ClerkSummary;
+  onBack: () => void;
+}
+
+/** Audit, reports, approvals, staff, settings, the passport list and sync: one tab each. */
+export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
+  const { t } = useTranslation('supervisor');
+  const [tab, setTab] = useState<SupervisorTab>('audit');
+  useKey('Escape', onBack);
+
+  const panel = {
+    audit: <AuditLog />,
+    report: <DailyReport />,
+    approvals: <ApprovalsList />,
+    staff: <StaffList me={clerk} />,
+    settings: <SettingsPanel />,
+    passportList: <PassportListPanel />,
+    sync: <SyncPanel />,
+  }[tab];
+
+  return (
+    <Box>
+      <Typography variant="h1" sx={{ mb: 2 }}>
+        {t('title')}
+      </Typography>
+      <Tabs
+        value={tab}
+        onChange={(_e, next: SupervisorTab) => setTab(next)}
+        aria-label={t('tabs.label')}
+        variant="scrollable"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}
+      >
+        {SUPERVISOR_TABS.map((name) => (
+          <Tab
+            key={name}
+            value={name}
+            label={t(`tabs.${name}`)}
+            id={`supervisor-tab-${name}`}
+            aria-controls={`supervisor-panel-${name}`}
+          />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id={`supervisor-panel-${tab}`} aria-labelledby={`supervisor-tab-${tab}`}>
+        {panel}
+      </Box>
+    </Box>
+  );
+}

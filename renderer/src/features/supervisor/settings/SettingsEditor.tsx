@@ -1,0 +1,84 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Settings, type Settings as SettingsValues } from '../../../../../shared/schemas/settings';
+import type { SettingsView } from '../../../../../shared/schemas/supervisor';
+import type { z } from 'zod';
+import { call } from '../../../api/client';
+import { keys } from '../../../api/queries';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Section } from '../../../components/Section';
+import { supervisorKeys } from '../queries';
+import { CentralPasswordForm } from './CentralPasswordForm';
+import { CentralSettings } from './CentralSettings';
+import { OfficeSettings } from './OfficeSettings';
+import { PortalSettings } from './PortalSettings';
+import { PrinterSettings } from './PrinterSettings';
+import type { SettingsForm } from './useFieldProps';
+
+export interface SettingsEditorProps {
+  view: z.infer<typeof SettingsView>;
+}
+
+/** The settings form, then (a separate form) the central database password. */
+export function SettingsEditor({ view }: SettingsEditorProps) {
+  const { t } = useTranslation('supervisor');
+  const { t: tc } = useTranslation('common');
+  const qc = useQueryClient();
+  const form = useForm<SettingsForm, unknown, SettingsValues>({
+    resolver: zodResolver(Settings),
+    defaultValues: view.settings,
+  });
+  const save = useMutation({
+    mutationFn: (v: SettingsValues) => call('settings.update', v),
+    onSuccess: async (next) => {
+      qc.setQueryData(supervisorKeys.settings, next);
+      form.reset(next.settings);
+      await qc.invalidateQueries({ queryKey: keys.appInfo });
+    },
+  });
+  return (
+    <FormProvider {...form}>
+      <Stack spacing={2}>
+        <Stack
+          component="form"
+          noValidate
+          spacing={2}
+          aria-labelledby="settings-title"
+          onSubmit={(e) => void form.handleSubmit((v) => save.mutate(v))(e)}
+        >
+          <Typography id="settings-title" variant="h2">
+            {t('settings.title')}
+          </Typography>
+          <OfficeSettings />
+          <PrinterSettings />
+          <PortalSettings />
+          <CentralSettings />
+          {save.isSuccess && !form.formState.isDirty && (
+            <Alert severity="success" role="status">
+              {t('settings.saved')}
+            </Alert>
+          )}
+          <ErrorAlert error={save.error} />
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            loading={save.isPending}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            {tc('actions.save')}
+          </Button>
+        </Stack>
+        <Section title={t('settings.central.password')} level="h3">
+          <CentralPasswordForm passwordSet={view.centralPasswordSet} />
+        </Section>
+      </Stack>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,247 @@
+import Paper from '@mui/material/Paper';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResidentSummary } from '../../../../shared/schemas/registry';
+import type { Issued, VisitState } from '../../../../shared/schemas/visit';
+import { call } from '../../api/client';
+import { onAnyError } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useKey } from '../../components/useKey';
+import type { SearchState } from '../workspace/views';
+import { ApprovalStep } from './ApprovalStep';
+import { ConsentStep } from './ConsentStep';
+import { EndVisitDialog } from './EndVisitDialog';
+import { IssueStep } from './IssueStep';
+import { PassportStep } from './PassportStep';
+import { emptyForm, fromMrz, residentOf, toCheckInput, type CheckFormValues } from './passportForm';
+import { PersonStep } from './PersonStep';
+import { SheetStep } from './SheetStep';
+import { VisitHeader, type StepName } from './VisitHeader';
+
+export interface VisitScreenProps {
+  initial: VisitState;
+  /** A passport scanned into the search field, to fill the form with. */
+  mrz: SearchState['mrz'];
+  /** The visit is closed; `issued` when a sheet went to the resident. */
+  onClosed: (message: string, issued: boolean) => void;
+}
+
+interface Pick {
+  resident: ResidentSummary | null;
+}
+
+/**
+ * One visit at the counter, step by step. The visit's state comes from the core after every
+ * step; the temporary password is the one thing kept here, in this component's state only,
+ * and it goes when the visit closes.
+ */
+export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
+  const { t } = useTranslation('clerk');
+  const visitId = initial.visitId;
+  const residents = initial.account.residents;
+  const scannedResident = mrz ? residentOf(mrz.passport, residents) : null;
+
+  const state = useQuery({
+    queryKey: ['visit.state', visitId],
+    queryFn: () => call('visit.state', { visitId }),
+    initialData: initial,
+    staleTime: Infinity,
+  });
+  const v = state.data;
+  const refresh = () => state.refetch();
+
+  const [pick, setPick] = useState<Pick | null>(
+    scannedResident ? { resident: scannedResident } : null,
+  );
+  const [form, setForm] = useState<CheckFormValues | null>(
+    mrz && scannedResident ? fromMrz(mrz.passport, '') : null,
+  );
+  const [checkedValues, setCheckedValues] = useState<CheckFormValues | null>(null);
+  const [secret, setSecret] = useState<Issued | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const [issueError, setIssueError] = useState<unknown>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+
+  const check = useMutation({
+    mutationFn: ({ values, source }: { values: CheckFormValues; source: 'typed' | 'mrz' }) =>
+      call('visit.check', {
+        visitId,
+        residentId: pick?.resident?.id ?? null,
+        ...toCheckInput(values),
+        source,
+      }),
+    onSuccess: async (_r, { values }) => {
+      setCheckedValues(values);
+      await refresh();
+    },
+  });
+  const printSheet = useMutation({
+    mutationFn: () => call('visit.printSheet', { visitId }),
+    onSettled: () => refresh(),
+  });
+  const close = useMutation({
+    mutationFn: () => call('visit.close', { visitId }),
+    onSuccess: () => {
+      const printed = v.prints.find((p) => p.kind === 'info' && p.result === 'printed');
+      setSecret(null);
+      onClosed(
+        printed ? t('visit.closed', { serial: printed.serial }) : t('visit.closedNoSheet'),
+        v.issued !== null,
+      );
+    },
+  });
+
+  // Not a useMutation: its result (the password) must not sit in the mutation cache.
+  const issue = async (consentSigned: boolean) => {
+    setIssuing(true);
+    setIssueError(null);
+    try {
+      const issued = await call('visit.issue', { visitId, consentSigned, representative: null });
+      setSecret(issued);
+      await refresh();
+      printSheet.mutate();
+    } catch (e) {
+      onAnyError(e);
+      setIssueError(e);
+      await refresh();
+    } finally {
+      setIssuing(false);
+    }
+  };
+
+  const c = v.check;
+  const pending = v.approvalsNeeded.filter((k) => !v.approvalsGranted.includes(k));
+  let step: StepName | 'sheet';
+  if (v.issued) step = 'sheet';
+  else if (!c || !c.ok) step = pick ? 'passport' : 'person';
+  else if (pending.length > 0) step = 'approval';
+  else if (!v.consent.existingConsentId) step = 'consent';
+  else step = 'issue';
+
+  const steps: StepName[] = ['person', 'passport'];
+  if (v.approvalsNeeded.length > 0) steps.push('approval');
+  if (!v.consent.existingConsentId || v.prints.some((p) => p.kind === 'consent'))
+    steps.push('consent');
+  steps.push('issue');
+
+  const infoPrints = v.prints.filter((p) => p.kind === 'info');
+  const sheetPrinted = infoPrints.some((p) => p.result === 'printed');
+  const end = () => {
+    if (step === 'person' || (step === 'sheet' && sheetPrinted)) close.mutate();
+    else setConfirmEnd(true);
+  };
+  // Esc: on the passport form it goes back a step (handled there); elsewhere it ends the visit.
+  useKey('Escape', end, step !== 'passport' && !confirmEnd);
+
+  let body;
+  switch (step) {
+    case 'person':
+      body = (
+        <PersonStep
+          residents={residents}
+          preferredId={pick?.resident?.id ?? scannedResident?.id ?? null}
+          scannedId={scannedResident?.id ?? null}
+          onPick={(resident) => {
+            if (resident?.id !== pick?.resident?.id) {
+              setForm((f) => (f ? { ...f, person: emptyForm(resident).person } : null));
+            }
+            setPick({ resident });
+          }}
+        />
+      );
+      break;
+    case 'passport':
+      body = (
+        <PassportStep
+          residents={residents}
+          resident={pick?.resident ?? null}
+          initial={form ?? emptyForm(pick?.resident ?? null)}
+          scanned={form !== null && mrz !== null && checkedValues === null}
+          check={c}
+          checkedValues={checkedValues}
+          busy={check.isPending}
+          error={check.error}
+          onCheck={(values, source) => {
+            setForm(values);
+            check.mutate({ values, source });
+          }}
+          onResident={(resident) => setPick({ resident })}
+          onBack={(values) => {
+            setForm(values);
+            setPick(null);
+          }}
+          onEnd={() => setConfirmEnd(true)}
+        />
+      );
+      break;
+    case 'approval':
+      body = (
+        <ApprovalStep
+          visitId={visitId}
+          pending={pending}
+          check={c}
+          onApproved={() => void refresh()}
+          onEnd={() => setConfirmEnd(true)}
+        />
+      );
+      break;
+    case 'consent':
+      body = (
+        <ConsentStep
+          visitId={visitId}
+          prints={v.prints.filter((p) => p.kind === 'consent')}
+          issuing={issuing}
+          issueError={issueError}
+          onPrinted={() => void refresh()}
+          onIssue={() => void issue(true)}
+          onEnd={() => setConfirmEnd(true)}
+        />
+      );
+      break;
+    case 'issue':
+      body = (
+        <IssueStep
+          kind={v.kind}
+          existingConsent={v.consent.existingConsentId !== null}
+          issuing={issuing}
+          error={issueError}
+          onIssue={() => void issue(false)}
+          onEnd={() => setConfirmEnd(true)}
+        />
+      );
+      break;
+    case 'sheet':
+      body = v.issued && (
+        <SheetStep
+          issued={v.issued}
+          password={secret?.password ?? null}
+          prints={infoPrints}
+          printing={printSheet.isPending}
+          printError={printSheet.error}
+          closing={close.isPending}
+          onPrint={() => printSheet.mutate()}
+          onDone={() => (sheetPrinted ? close.mutate() : setConfirmEnd(true))}
+        />
+      );
+      break;
+  }
+
+  return (
+    <>
+      <VisitHeader visit={v} steps={steps} active={step === 'sheet' ? 'issue' : step} />
+      <Paper variant="outlined" sx={{ p: 3 }}>
+        {body}
+      </Paper>
+      <ErrorAlert error={close.error} />
+      {confirmEnd && (
+        <EndVisitDialog
+          unprinted={v.issued !== null && !sheetPrinted}
+          ending={close.isPending}
+          onKeep={() => setConfirmEnd(false)}
+          onEnd={() => close.mutate()}
+        />
+      )}
+    </>
+  );
+}

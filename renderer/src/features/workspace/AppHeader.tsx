@@ -1,0 +1,84 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, ClerkSummary } from '../../../../shared/schemas/session';
+import { SyncIndicator } from './SyncIndicator';
+
+export type Area = 'desk' | 'supervisor';
+
+export interface AppHeaderProps {
+  clerk: ClerkSummary;
+  info: AppInfo;
+  area: Area;
+  onArea: (area: Area) => void;
+  /** True while a visit is open: the clerk finishes it before going elsewhere. */
+  navLocked: boolean;
+  onLock: () => void;
+  onSignOut: () => void;
+}
+
+export function AppHeader({
+  clerk,
+  info,
+  area,
+  onArea,
+  navLocked,
+  onLock,
+  onSignOut,
+}: AppHeaderProps) {
+  const { t } = useTranslation('clerk');
+  const { t: tc } = useTranslation('common');
+  const areas: Area[] = clerk.role === 'supervisor' ? ['desk', 'supervisor'] : ['desk'];
+  return (
+    <AppBar position="static" color="primary" elevation={0}>
+      <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+        <Typography variant="h3" component="p" sx={{ mr: 1 }}>
+          {t('shell.office', { app: tc('app.name'), office: info.officeName })}
+        </Typography>
+        {info.demoRegistry && (
+          <Chip label={tc('app.demoRegistry')} color="warning" sx={{ fontWeight: 600 }} />
+        )}
+        <Box component="nav" aria-label={t('shell.nav')}>
+          <Stack direction="row" spacing={1}>
+            {areas.map((a) => (
+              <Button
+                key={a}
+                color="inherit"
+                variant={area === a ? 'outlined' : 'text'}
+                aria-current={area === a ? 'page' : undefined}
+                disabled={navLocked && area !== a}
+                title={navLocked && area !== a ? t('shell.visitOpen') : undefined}
+                onClick={() => onArea(a)}
+              >
+                {t(`shell.${a}`)}
+              </Button>
+            ))}
+          </Stack>
+        </Box>
+        <Box sx={{ flexGrow: 1 }} />
+        <SyncIndicator supervisor={clerk.role === 'supervisor'} />
+        <Typography>
+          {t('shell.clerk', { name: clerk.fullName, role: tc(`roles.${clerk.role}`) })}
+        </Typography>
+        <Button
+          color="inherit"
+          startIcon={<LockOutlined />}
+          onClick={onLock}
+          title={t('shell.lockHint')}
+        >
+          {t('shell.lock')}
+        </Button>
+        <Button color="inherit" startIcon={<LogoutOutlined />} onClick={onSignOut}>
+          {t('shell.signOut')}
+        </Button>
+      </Toolbar>
+    </AppBar>
+  );
+}

@@ -1,0 +1,63 @@
+import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
+import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
+import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined';
+import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
+import SyncDisabledOutlined from '@mui/icons-material/SyncDisabledOutlined';
+import Button from '@mui/material/Button';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../../shared/schemas/supervisor';
+import { useFormat } from '../../i18n/format';
+import { SyncDialog } from './SyncDialog';
+import { useSyncStatus } from './useSyncStatus';
+
+const ICONS = {
+  online: CloudDoneOutlined,
+  offline: CloudOffOutlined,
+  syncing: CloudSyncOutlined,
+  disabled: SyncDisabledOutlined,
+  unknown: HelpOutline,
+} as const;
+
+export interface SyncIndicatorProps {
+  /** Shown in the dialog: only a supervisor can see the dead letters themselves. */
+  supervisor: boolean;
+}
+
+/** The app bar's sync state: online, offline since when, how much is waiting. */
+export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
+  const { t } = useTranslation('clerk');
+  const fmt = useFormat();
+  const status = useSyncStatus();
+  const [open, setOpen] = useState(false);
+  const s: SyncStatus | undefined = status.data;
+  const state = s?.state ?? 'unknown';
+  const Icon = ICONS[state];
+  const parts = [t(`sync.state.${state}`)];
+  if (s?.state === 'offline' && s.offlineSince) {
+    parts.push(t('sync.offlineSince', { time: fmt.time(s.offlineSince) }));
+  }
+  if (s && s.pending > 0) parts.push(t('sync.pending', { count: s.pending }));
+  return (
+    <>
+      <Button
+        color="inherit"
+        variant="outlined"
+        startIcon={<Icon />}
+        onClick={() => setOpen(true)}
+        data-testid="sync-indicator"
+        data-state={state}
+      >
+        {t('sync.button', { state: parts.join(', ') })}
+      </Button>
+      {open && (
+        <SyncDialog
+          status={s}
+          error={status.error}
+          supervisor={supervisor}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
