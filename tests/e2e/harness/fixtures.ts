@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../electron/core';
 import { memorySink, type LogSink } from '../../../electron/core/log/logger';
+import { installInvalidPassports } from './passport-list';
+import { testPlatform, type TestPlatform } from './platform';
+import { ensureQueue } from './printer';
 import {
   APP_ORIGIN,
   isAllowedNavigation,
@@ -30,6 +33,17 @@ export interface AppFixtures {
   app: Page;
   /** The origin the app is served from, for the security policy. */
   appOrigin: AppOrigin;
+  /** Option: fill the registry with this many demo accounts (0: empty registry). */
+  demoAccounts: number;
+  /**
+   * Option: passports (`SSSS NNNNNN` without the space) on an invalid-passport list installed
+   * before the core opens; null for no list at all.
+   */
+  invalidPassports: string[] | null;
+  /** Option: a CUPS queue set up for the test and chosen as the workstation's printer. */
+  printerQueue: string | null;
+  /** Stand-ins for Electron's safeStorage and file dialog (chromium project). */
+  platform: TestPlatform;
 }
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -72,9 +86,29 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   dbKey: async ({}, use) => use(randomBytes(32)),
   // eslint-disable-next-line no-empty-pattern
   logs: async ({}, use) => use(memorySink(10_000)),
-  core: async ({ target, dataDir, dbKey, logs }, use) => {
+  demoAccounts: [0, { option: true }],
+  invalidPassports: [null, { option: true }],
+  printerQueue: [null, { option: true }],
+  // eslint-disable-next-line no-empty-pattern
+  platform: async ({}, use) => use(testPlatform()),
+  core: async (
+    { target, dataDir, dbKey, logs, demoAccounts, invalidPassports, printerQueue, platform },
+    use,
+  ) => {
     if (target !== 'chromium') return use(null);
-    const core = await openCore({ dataDir, dbKey, logSinks: [logs], version: 'e2e' });
+    if (invalidPassports) await installInvalidPassports(dataDir, invalidPassports);
+    const core = await openCore({
+      dataDir,
+      dbKey,
+      logSinks: [logs],
+      version: 'e2e',
+      demoAccounts,
+      platform,
+    });
+    if (printerQueue) {
+      const { queue } = ensureQueue(printerQueue);
+      await core.ctx.store.tx((m) => core.ctx.settings.update(m, { printer: queue }, new Date()));
+    }
     await use(core);
     await core.close();
   },
@@ -85,6 +119,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
         viewport: { width: 1280, height: 860 },
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       const attached = await attach(page, core);

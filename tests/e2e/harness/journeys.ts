@@ -1,0 +1,136 @@
+// What the journeys share: finding demo residents, building what a scanner types, signing in
+// with the keyboard, and reading the core's stores to check where a password went.
+import { expect, type Page } from '@playwright/test';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from '../../../electron/core';
+import { getAccount } from '../../../electron/core/registry/search';
+import { localDate } from '../../../electron/core/visits/dates';
+import { buildMrz } from '../../../shared/domain/mrz';
+import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
+import type { PassportForm } from '../../../shared/schemas/visit';
+import { isAdultOn, passportFor } from '../../support/passports';
+
+export const today = (): string => localDate(new Date());
+
+/** Accounts (by id order) with an adult resident of the given relation, and that resident. */
+export async function residents(
+  core: Core,
+  relation: 'owner' | 'registered',
+  count: number,
+  skip = 0,
+): Promise<{ account: AccountSummary; resident: ResidentSummary }[]> {
+  const found: { account: AccountSummary; resident: ResidentSummary }[] = [];
+  let seen = 0;
+  for (let id = 1; id < 10_000 && found.length < count; id++) {
+    const account = await getAccount(core.ctx.store, id);
+    if (!account) continue;
+    const resident = account.residents.find(
+      (r) => r.relation === relation && isAdultOn(r.birthDate, today()),
+    );
+    if (resident && seen++ >= skip) found.push({ account, resident });
+  }
+  if (found.length < count) throw new Error(`not enough accounts with an adult ${relation}`);
+  return found;
+}
+
+export async function ownerAccount(core: Core, skip = 0) {
+  const [first] = await residents(core, 'owner', 1, skip);
+  return first!;
+}
+
+/** A bill's QR code (GOST R 56042-2014) as a scanner types it. */
+export function billQr(payerCode: string): string {
+  return [
+    'ST00012',
+    'Name=ГБУ г. Москвы «ЕИРЦ города Москвы»',
+    'PersonalAcc=40603810338000000001',
+    'BankName=ПАО Сбербанк',
+    'BIC=044525225',
+    'CorrespAcc=30101810400000000225',
+    `PersAcc=${payerCode}`,
+    'PaymPeriod=1126',
+    'Flat=45',
+    'Sum=584312',
+  ].join('|');
+}
+
+/**
+ * A valid passport that has a machine-readable zone: those are printed only since July 2011,
+ * so an older holder gets one issued (as a replacement) in 2018, after their last due birthday.
+ */
+export function passportWithMrz(birthDate: string, number: string): PassportForm {
+  const p = passportFor(birthDate, today(), number);
+  if (p.issueDate >= '2012-01-01') return p;
+  return { ...p, issueDate: '2018-06-15', series: '4518' };
+}
+
+/** The two MRZ lines of a resident's passport. */
+export function mrzLines(r: ResidentSummary, p: PassportForm): [string, string] {
+  return buildMrz({
+    surname: r.surname,
+    givenName: r.givenName,
+    patronymic: r.patronymic,
+    series: p.series,
+    number: p.number,
+    birthDate: r.birthDate,
+    issueDate: p.issueDate,
+    departmentCode: p.departmentCode,
+    sex: /(вна|кызы)$/i.test(r.patronymic) ? 'F' : 'M',
+  });
+}
+
+/** `2010-03-15` → what the clerk types into a date field. */
+export const typed = (iso: string): string => iso.split('-').reverse().join('.');
+
+/** A keyboard-wedge scanner: the text, then Enter. */
+export async function scan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function signInWithKeyboard(
+  page: Page,
+  who: { login: string; password: string; fullName: string },
+): Promise<void> {
+  await expect(page.getByLabel('Логин')).toBeFocused();
+  await page.keyboard.type(who.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(who.fullName, { exact: false }).first()).toBeVisible();
+}
+
+/** The element that has the keyboard focus, by its accessible name or text. */
+export async function expectFocused(page: Page, name: string | RegExp): Promise<void> {
+  await expect(page.locator(':focus')).toHaveAccessibleName(name);
+}
+
+/** Everything the store holds, decrypted, as one string: every table, every row. */
+export async function storeDump(core: Core): Promise<string> {
+  return core.ctx.store.run(async (m) => {
+    const tables = await m.query<{ name: string }[]>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    );
+    const parts: string[] = [];
+    for (const { name } of tables) {
+      parts.push(JSON.stringify(await m.query(`SELECT * FROM "${name.replace(/"/g, '""')}"`)));
+    }
+    return parts.join('\n');
+  });
+}
+
+/** The database files as written on disk (SQLCipher pages, WAL, shared memory). */
+export function databaseFiles(dataDir: string): Buffer[] {
+  return ['access-desk.db', 'access-desk.db-wal', 'access-desk.db-shm']
+    .map((f) => join(dataDir, f))
+    .filter(existsSync)
+    .map((f) => readFileSync(f));
+}
+
+/** Every log file under `<dataDir>/logs`. */
+export function logFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'logs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+}
