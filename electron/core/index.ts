@@ -15,7 +15,7 @@ import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
 import { SettingsService } from './settings/service';
-import { disabledSync, type SyncControl } from './supervisor/sync-control';
+import { startSync, type SyncControlOptions } from './supervisor/sync-control';
 import { Session } from './staff/session';
 import { closeOpenVisits } from './visits/close';
 import type { VisitDeps } from './visits/deps';
@@ -38,6 +38,8 @@ export interface CoreOptions {
   demoAccounts?: number;
   /** safeStorage and dialogs from the Electron main process. */
   platform?: Platform;
+  /** The environment sync reads its overrides from, and loop timings (tests). */
+  sync?: Pick<SyncControlOptions, 'env' | 'tuning'>;
 }
 
 export interface Core {
@@ -112,15 +114,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       log.error('closing visits on lock failed', { error: e }),
     );
   });
-  const sync: SyncControl = disabledSync(store);
+  const platform = opts.platform ?? noPlatform;
+  const sync = await startSync({ ctx, platform, ...(opts.sync ?? {}) });
   const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits, {
     ctx,
-    platform: opts.platform ?? noPlatform,
+    platform,
     printer: visits.printer,
     passportList,
     passportListPath,
     sync: () => sync,
-    onSettingsChanged: () => Promise.resolve(),
+    onSettingsChanged: () => sync.reconfigure(),
   });
   const dispatch = createDispatcher(handlers, session, log.child('ipc'));
   log.info('core opened', { workstationId });

@@ -40,6 +40,8 @@ export const CentralSettings = z.object({
   user: z.string().trim().max(100),
   sslMode: z.enum(['disable', 'require', 'verify-full']),
   caFile: z.string().max(500),
+  /** District codes the office replicates, comma-separated (ACCESS_DESK_DISTRICTS overrides). */
+  districts: z.string().trim().max(500).default(''),
 });
 
 /** Each top-level setting without a default: the shape of a patch. */
@@ -98,6 +100,7 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
     user: 'access_desk_workstation',
     sslMode: 'verify-full',
     caFile: '',
+    districts: '',
   },
 };
 

@@ -23,11 +23,8 @@ export const CENTRAL_URL_ENV = 'ACCESS_DESK_CENTRAL_URL';
 /** Comma-separated district codes the workstation replicates (overrides the settings). */
 export const DISTRICTS_ENV = 'ACCESS_DESK_DISTRICTS';
 
-export function districtsFromEnv(
-  env: Record<string, string | undefined> = process.env,
-): string[] | null {
-  const raw = env[DISTRICTS_ENV];
-  if (!raw || raw.trim() === '') return null;
+/** Comma-separated district codes, as typed in the settings or given in the environment. */
+export function parseDistricts(raw: string): string[] {
   return [
     ...new Set(
       raw
@@ -36,6 +33,14 @@ export function districtsFromEnv(
         .filter((d) => d !== ''),
     ),
   ];
+}
+
+export function districtsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): string[] | null {
+  const raw = env[DISTRICTS_ENV];
+  if (!raw || raw.trim() === '') return null;
+  return parseDistricts(raw);
 }
 
 /** The shape of `settings.central` (shared/schemas/settings.ts), without importing it. */

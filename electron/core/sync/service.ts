@@ -111,6 +111,12 @@ export class SyncService {
     return { ...this.st };
   }
 
+  /** The status with the outbox counted now, not as of the loop's last look. */
+  async freshStatus(): Promise<SyncStatus> {
+    await this.refreshCounts();
+    return this.status();
+  }
+
   onStatus(cb: (s: SyncStatus) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
 import type { ClerkSummary } from '../../../shared/schemas/session';
-import { openCore, type Core } from '../../../electron/core';
+import { openCore, type Core, type CoreOptions } from '../../../electron/core';
 import { fixedClock, type Clock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
 import { importPassportList } from '../../../electron/core/passport-list';
@@ -48,6 +48,7 @@ export interface TestCoreOptions {
   printer?: PrintBackend;
   platform?: Platform;
   now?: string;
+  sync?: CoreOptions['sync'];
 }
 
 export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
@@ -70,6 +71,8 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     demoAccounts: opts.accounts ?? 300,
     ...(opts.printer ? { printer: opts.printer } : {}),
     ...(opts.platform ? { platform: opts.platform } : {}),
+    // The tests' own environment must not point a test core at a real centre.
+    sync: { env: {}, ...opts.sync },
   });
   const supervisor = await setupFirstSupervisor(core.ctx, { officeName: 'Тестовый офис', ...SUP });
   const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });

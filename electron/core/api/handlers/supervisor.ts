@@ -7,7 +7,7 @@ import type { PrintBackend } from '../../printing';
 import { listAudit } from '../../supervisor/audit-log';
 import { installPassportList, passportListStatus } from '../../supervisor/passport-list';
 import { dailyReport, listApprovals } from '../../supervisor/reports';
-import type { SyncControl } from '../../supervisor/sync-control';
+import { CENTRAL_PASSWORD_KEY, type SyncControl } from '../../supervisor/sync-control';
 import type { Handlers } from '../dispatch';
 
 type SupervisorChannels =
@@ -36,8 +36,6 @@ export interface SupervisorDeps {
   /** Called after settings change, e.g. to reconnect sync with the new central settings. */
   onSettingsChanged: () => Promise<void>;
 }
-
-export const CENTRAL_PASSWORD_KEY = 'central.password';
 
 export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, SupervisorChannels> {
   const { ctx } = d;

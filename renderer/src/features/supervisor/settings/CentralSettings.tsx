@@ -12,6 +12,7 @@ export function CentralSettings() {
   const { t } = useTranslation('supervisor');
   const field = useFieldProps();
   const { control } = useFormContext<SettingsForm>();
+  const districts = field('central.districts');
   return (
     <Section title={t('settings.sections.central')} level="h3">
       <Box sx={fieldGrid}>
@@ -37,6 +38,11 @@ export function CentralSettings() {
           )}
         />
         <TextField label={t('settings.central.caFile')} {...field('central.caFile')} />
+        <TextField
+          label={t('settings.central.districts')}
+          {...districts}
+          helperText={districts.helperText ?? t('settings.central.districtsHint')}
+        />
       </Box>
     </Section>
   );

@@ -1,0 +1,141 @@
+// Sync as the app runs it: the core starts it from the settings, a supervisor connects the
+// workstation to the centre through the settings channels (password sealed), the visit's
+// credential reaches the centre, the centre's registry replaces the demo one, and the
+// status the app bar shows follows the centre going away and coming back.
+import { verify } from '@node-rs/argon2';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../../shared/schemas/session';
+import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
+import type { Issued, VisitState } from '../../../shared/schemas/visit';
+import type { Platform } from '../../../electron/core/platform';
+import { passportFor, personOf } from '../../support/passports';
+import { accountWithOwner, call, openTestCore, signInAs, type TestCore } from '../core/harness';
+import { startCentre, waitFor, type Centre } from './harness';
+
+let t: TestCore | undefined;
+let centre: Centre | undefined;
+afterEach(async () => {
+  await t?.close();
+  await centre?.close();
+  t = undefined;
+  centre = undefined;
+});
+
+/** safeStorage cannot run here: a reversible stand-in that marks what it sealed. */
+const platform: Platform = {
+  sealSecret: (p) => Buffer.from(`sealed:${p}`).toString('base64'),
+  openSecret: (s) =>
+    Buffer.from(s, 'base64')
+      .toString()
+      .replace(/^sealed:/, ''),
+  pickFile: () => Promise.resolve(null),
+};
+
+async function issueVisit(t: TestCore, skip: number): Promise<Issued & { accountId: number }> {
+  const { account, owner } = await accountWithOwner(t, skip);
+  const v = await call<VisitState>(t, 'visit.start', {
+    accountId: account.accountId,
+    kind: 'issue',
+  });
+  await call(t, 'visit.check', {
+    visitId: v.visitId,
+    residentId: owner.id,
+    person: personOf(owner),
+    passport: passportFor(owner.birthDate, t.today),
+    source: 'typed',
+  });
+  const issued = await call<Issued>(t, 'visit.issue', {
+    visitId: v.visitId,
+    consentSigned: true,
+    representative: null,
+  });
+  await call(t, 'visit.close', { visitId: v.visitId });
+  return { ...issued, accountId: account.accountId };
+}
+
+const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
+
+async function connect(t: TestCore, c: Centre): Promise<void> {
+  signInAs(t, t.supervisor);
+  const districts = [...new Set(c.accounts.map((a) => a.districtCode))].join(', ');
+  const view = await call<SettingsView>(t, 'settings.get', {});
+  await call(t, 'settings.update', {
+    central: {
+      ...view.settings.central,
+      host: c.wsCfg.host,
+      port: c.wsCfg.port,
+      database: c.wsCfg.database,
+      user: c.wsCfg.user,
+      sslMode: 'disable',
+      districts,
+    },
+  });
+  await call(t, 'settings.setCentralPassword', { password: c.wsCfg.password });
+  signInAs(t, t.clerk);
+}
+
+describe('sync in the app', () => {
+  it('is disabled until configured, then pushes what waited and replaces the demo registry', async () => {
+    t = await openTestCore({ platform, sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } } });
+    centre = await startCentre();
+
+    const before = await status(t);
+    expect(before).toMatchObject({ state: 'disabled', pending: 0 });
+    const issued = await issueVisit(t, 0);
+    const waiting = await status(t);
+    expect(waiting.state).toBe('disabled');
+    expect(waiting.pending).toBeGreaterThan(0);
+    expect((await call<AppInfo>(t, 'app.info', {})).demoRegistry).toBe(true);
+
+    await connect(t, centre);
+    await waitFor('online with an empty queue', async () => {
+      const s = await status(t!);
+      return s.state === 'online' && s.pending === 0 && s.registryAt !== null;
+    });
+
+    // The centre has the credential, and only its hash, which opens with the password.
+    const rows = await centre.admin.query<{ password_hash: string; status: string }[]>(
+      `SELECT password_hash, status FROM credential WHERE id = $1`,
+      [issued.credentialId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe('active');
+    expect(await verify(rows[0]!.password_hash, issued.password)).toBe(true);
+    // The replica now is the centre's: the app no longer calls it a demo.
+    await waitFor('demo flag cleared', async () => {
+      return (await call<AppInfo>(t!, 'app.info', {})).demoRegistry === false;
+    });
+  });
+
+  it('shows the centre going away and coming back, and loses nothing meanwhile', async () => {
+    t = await openTestCore({
+      platform,
+      sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50, backoffCapMs: 200 } },
+    });
+    centre = await startCentre();
+    await connect(t, centre);
+    await waitFor('online', async () => (await status(t!)).state === 'online');
+
+    centre.pg.stop();
+    const off = await call<SyncStatus>(t, 'sync.now', {});
+    expect(off.state).toBe('offline');
+    expect(off.offlineSince).not.toBeNull();
+    expect(off.lastError).toBeTruthy();
+    // The counter keeps working: a visit commits locally and waits for the centre.
+    const issued = await issueVisit(t, 1);
+    await waitFor('queued', async () => (await status(t!)).pending > 0);
+    expect((await status(t)).state).toBe('offline');
+
+    centre.pg.start();
+    await waitFor('back online with an empty queue', async () => {
+      const s = await status(t!);
+      return s.state === 'online' && s.pending === 0;
+    });
+    const back = await status(t);
+    expect(back.offlineSince).toBeNull();
+    const rows = await centre.admin.query<unknown[]>(`SELECT 1 FROM credential WHERE id = $1`, [
+      issued.credentialId,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+});
