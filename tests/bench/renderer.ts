@@ -38,6 +38,9 @@ export async function runRendererBench(opts: { runs: number }) {
     for (let i = 0; i < opts.runs + 1; i++) {
       const context = await browser.newContext({ locale: 'ru-RU' });
       const page = await context.newPage();
+      // tsx (esbuild keepNames) wraps the harness's init script in __name() calls, which the
+      // page does not define; Playwright's own transpiler, used by the e2e tests, does not.
+      await page.addInitScript('globalThis.__name = (f) => f;');
       const t0 = Date.now();
       const served = await attach(page, core);
       await page.getByRole('button', { name: 'Войти' }).waitFor({ state: 'visible' });
