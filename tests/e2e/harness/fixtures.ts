@@ -104,6 +104,8 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       version: 'e2e',
       demoAccounts,
       platform,
+      // Never a real centre from the developer's environment: sync stays 'disabled'.
+      sync: { env: {} },
     });
     if (printerQueue) {
       const { queue } = ensureQueue(printerQueue);

@@ -8,8 +8,9 @@ import { getAccount } from '../../../electron/core/registry/search';
 import { localDate } from '../../../electron/core/visits/dates';
 import { buildMrz } from '../../../shared/domain/mrz';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
-import type { PassportForm } from '../../../shared/schemas/visit';
-import { isAdultOn, passportFor } from '../../support/passports';
+import type { ClerkSummary } from '../../../shared/schemas/session';
+import type { Issued, PassportForm, VisitState } from '../../../shared/schemas/visit';
+import { isAdultOn, passportFor, personOf } from '../../support/passports';
 
 export const today = (): string => localDate(new Date());
 
@@ -133,4 +134,65 @@ export function logFiles(dataDir: string): string[] {
   const dir = join(dataDir, 'logs');
   if (!existsSync(dir)) return [];
   return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+const TRUSTED = { trusted: true, url: 'app://access-desk/index.html' };
+
+/** A channel called as the app's window calls it; throws the failure's code. */
+export async function coreCall<T>(core: Core, channel: string, input: unknown): Promise<T> {
+  const res = await core.dispatch(TRUSTED, channel, input);
+  if (!res.ok) throw new Error(`${channel}: ${res.code} ${res.message}`);
+  return res.data as T;
+}
+
+/**
+ * An earlier visit at this counter, made through the same channels the screens use (so its
+ * rows are the real ones): `clerk` issued access to `resident` and closed the visit. The
+ * session is left signed out, as the page expects before its own sign-in.
+ */
+export async function issuedEarlier(
+  core: Core,
+  clerk: ClerkSummary,
+  account: AccountSummary,
+  resident: ResidentSummary,
+  number: string,
+): Promise<Issued> {
+  core.session.signIn(clerk);
+  try {
+    const v = await coreCall<VisitState>(core, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    await coreCall(core, 'visit.check', {
+      visitId: v.visitId,
+      residentId: resident.id,
+      person: personOf(resident),
+      passport: passportFor(resident.birthDate, today(), number),
+      source: 'typed',
+    });
+    const issued = await coreCall<Issued>(core, 'visit.issue', {
+      visitId: v.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    await coreCall(core, 'visit.close', { visitId: v.visitId });
+    return issued;
+  } finally {
+    core.session.signOut();
+  }
+}
+
+/** Types a passport into the visit's form field by field, Tab between them (focus on the MRZ field). */
+export async function typePassport(page: Page, p: PassportForm): Promise<void> {
+  await expect(page.getByLabel('Скан паспорта (MRZ)')).toBeFocused();
+  for (const value of [
+    p.series,
+    p.number,
+    typed(p.issueDate).replace(/\./g, ''),
+    p.departmentCode,
+    p.issuedBy,
+  ]) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
 }

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../../electron/core';
+import type { ClerkSummary } from '../../../shared/schemas/session';
 import { createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
 
@@ -17,13 +18,19 @@ export const CLERK = {
 };
 
 /** A set-up office with one supervisor and one clerk (who has already changed his password). */
-export async function seedStaff(core: Core): Promise<void> {
-  const sup = await setupFirstSupervisor(core.ctx, {
+export async function seedStaff(
+  core: Core,
+): Promise<{ supervisor: ClerkSummary; clerk: ClerkSummary }> {
+  const supervisor = await setupFirstSupervisor(core.ctx, {
     officeName: 'Расчётный центр «Лефортово»',
     ...SUPERVISOR,
   });
-  await createClerk(core.ctx, sup, { ...CLERK, role: 'clerk' });
+  const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });
   await core.ctx.store.run((m) => m.query('UPDATE clerk SET must_change_password = 0'));
+  return {
+    supervisor: { ...supervisor, mustChangePassword: false },
+    clerk: { ...clerk, mustChangePassword: false },
+  };
 }
 
 /**
