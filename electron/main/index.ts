@@ -1,6 +1,6 @@
 // The Electron main process: window, security, key, IPC. Everything a click does after it
 // leaves the renderer is in electron/core, which this file only opens and wires.
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core';
 import { loadOrCreateDbKey } from './db-key';
@@ -25,7 +25,7 @@ async function start(): Promise<void> {
   // End-to-end tests on machines with the Electron binary pass a throwaway key; a packaged
   // app ignores it and always uses safeStorage.
   const testKey = !app.isPackaged ? process.env.ACCESS_DESK_TEST_DB_KEY : undefined;
-  const dbKey = testKey ? Buffer.from(testKey, 'hex') : loadOrCreateDbKey(dataDir);
+  const dbKey = testKey ? Buffer.from(testKey, 'hex') : loadOrCreateDbKey(dataDir, safeStorage);
   core = await openCore({
     dataDir,
     dbKey,
