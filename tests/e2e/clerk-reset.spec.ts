@@ -8,7 +8,7 @@ import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
 import {
   expectFocused,
-  issuedEarlier,
+  visitedEarlier,
   ownerAccount,
   residents,
   scan,
@@ -51,7 +51,7 @@ test.describe('journey 2: reset a forgotten password', () => {
     const [{ account, resident }] = (await residents(c, 'registered', 1)) as [
       Awaited<ReturnType<typeof ownerAccount>>,
     ];
-    const earlier = await issuedEarlier(c, clerk, account, resident, '402113');
+    const earlier = await visitedEarlier(c, clerk, account, resident, '402113');
     const passport = passportFor(resident.birthDate, today(), '402113');
     const queue = ensureQueue(E2E_QUEUE);
     await app.reload();

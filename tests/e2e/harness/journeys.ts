@@ -147,21 +147,22 @@ export async function coreCall<T>(core: Core, channel: string, input: unknown): 
 
 /**
  * An earlier visit at this counter, made through the same channels the screens use (so its
- * rows are the real ones): `clerk` issued access to `resident` and closed the visit. The
- * session is left signed out, as the page expects before its own sign-in.
+ * rows are the real ones): `clerk` issued access to `resident` (or reset it) and closed the
+ * visit. The session is left signed out, as the page expects before its own sign-in.
  */
-export async function issuedEarlier(
+export async function visitedEarlier(
   core: Core,
   clerk: ClerkSummary,
   account: AccountSummary,
   resident: ResidentSummary,
   number: string,
+  kind: 'issue' | 'reset' = 'issue',
 ): Promise<Issued> {
   core.session.signIn(clerk);
   try {
     const v = await coreCall<VisitState>(core, 'visit.start', {
       accountId: account.accountId,
-      kind: 'issue',
+      kind,
     });
     await coreCall(core, 'visit.check', {
       visitId: v.visitId,
@@ -172,7 +173,7 @@ export async function issuedEarlier(
     });
     const issued = await coreCall<Issued>(core, 'visit.issue', {
       visitId: v.visitId,
-      consentSigned: true,
+      consentSigned: kind === 'issue',
       representative: null,
     });
     await coreCall(core, 'visit.close', { visitId: v.visitId });

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountCard } from '../../../../shared/schemas/account';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,13 +15,16 @@ export interface AccessPanelProps {
   startError: unknown;
   onStart: (kind: 'issue' | 'reset') => void;
   onReprint: () => void;
+  /** The primary action (issue or reset), for the screen to put the focus back on. */
+  primaryRef?: Ref<HTMLButtonElement>;
 }
 
 /**
  * The account's portal access and what the clerk can do about it: issue when there is none
  * that works, reset when there is. The primary action has the focus, so Enter starts it.
  */
-export function AccessPanel({ card, starting, startError, onStart, onReprint }: AccessPanelProps) {
+export function AccessPanel(props: AccessPanelProps) {
+  const { card, starting, startError, onStart, onReprint, primaryRef } = props;
   const { t } = useTranslation('clerk');
   const fmt = useFormat();
   const current = card.credentials[0];
@@ -56,6 +60,7 @@ export function AccessPanel({ card, starting, startError, onStart, onReprint }: 
               variant="contained"
               size="large"
               autoFocus
+              ref={primaryRef}
               loading={starting === 'reset'}
               onClick={() => onStart('reset')}
             >
@@ -70,6 +75,7 @@ export function AccessPanel({ card, starting, startError, onStart, onReprint }: 
             variant="contained"
             size="large"
             autoFocus
+            ref={primaryRef}
             loading={starting === 'issue'}
             onClick={() => onStart('issue')}
           >

@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitState } from '../../../../shared/schemas/visit';
 import { call } from '../../api/client';
@@ -32,6 +32,7 @@ export function AccountScreen({ accountId, onBack, onVisitStarted }: AccountScre
   const fmt = useFormat();
   const card = useAccountCard(accountId);
   const [reprint, setReprint] = useState(false);
+  const primary = useRef<HTMLButtonElement>(null);
   const start = useMutation({
     mutationFn: (kind: 'issue' | 'reset') => call('visit.start', { accountId, kind }),
     onSuccess: onVisitStarted,
@@ -76,9 +77,15 @@ export function AccountScreen({ accountId, onBack, onVisitStarted }: AccountScre
         startError={start.error}
         onStart={(kind) => start.mutate(kind)}
         onReprint={() => setReprint(true)}
+        primaryRef={primary}
       />
       <ResidentsTable residents={account.residents} />
-      <ConsentsTable accountId={accountId} consents={card.data.consents} />
+      <ConsentsTable
+        accountId={accountId}
+        consents={card.data.consents}
+        // The withdraw button is gone with the consent: the focus goes to what comes next.
+        onWithdrawn={() => setTimeout(() => primary.current?.focus(), 0)}
+      />
       <VisitsTable visits={card.data.visits} />
       {passportList ? (
         <Typography color="text.secondary">

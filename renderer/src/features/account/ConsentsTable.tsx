@@ -16,9 +16,11 @@ import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 export interface ConsentsTableProps {
   accountId: number;
   consents: ConsentView[];
+  /** After a consent was withdrawn and its dialog closed. */
+  onWithdrawn?: () => void;
 }
 
-export function ConsentsTable({ accountId, consents }: ConsentsTableProps) {
+export function ConsentsTable({ accountId, consents, onWithdrawn }: ConsentsTableProps) {
   const { t } = useTranslation('clerk');
   const fmt = useFormat();
   const [withdrawing, setWithdrawing] = useState<ConsentView | null>(null);
@@ -71,6 +73,10 @@ export function ConsentsTable({ accountId, consents }: ConsentsTableProps) {
           accountId={accountId}
           consent={withdrawing}
           onClose={() => setWithdrawing(null)}
+          onWithdrawn={() => {
+            setWithdrawing(null);
+            onWithdrawn?.();
+          }}
         />
       )}
     </Section>

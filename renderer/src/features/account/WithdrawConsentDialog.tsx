@@ -22,9 +22,11 @@ export interface WithdrawConsentDialogProps {
   accountId: number;
   consent: ConsentView;
   onClose: () => void;
+  onWithdrawn: () => void;
 }
 
-export function WithdrawConsentDialog({ accountId, consent, onClose }: WithdrawConsentDialogProps) {
+export function WithdrawConsentDialog(props: WithdrawConsentDialogProps) {
+  const { accountId, consent, onClose, onWithdrawn } = props;
   const { t } = useTranslation('clerk');
   const { t: tc } = useTranslation('common');
   const qc = useQueryClient();
@@ -37,7 +39,7 @@ export function WithdrawConsentDialog({ accountId, consent, onClose }: WithdrawC
       call('consent.withdraw', { consentId: consent.id, reason }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: accountKey(accountId) });
-      onClose();
+      onWithdrawn();
     },
   });
   return (
