@@ -107,12 +107,22 @@ export async function openLocalStore(path: string, options: OpenOptions): Promis
     await ds.initialize();
     // A printed password must never outlive a commit that the disk did not keep.
     await ds.query('PRAGMA synchronous = FULL');
-    const check = await ds.query<{ quick_check: string }[]>('PRAGMA quick_check');
+    const damaged = (what: string) =>
+      new AppError('INTERNAL', `The local database failed its integrity check: ${what}`, {
+        reason: 'DB_CORRUPT',
+      });
+    let check: { quick_check: string }[];
+    try {
+      check = await ds.query<{ quick_check: string }[]>('PRAGMA quick_check');
+    } catch (e) {
+      // SQLCipher reports a page whose HMAC fails as an error of the query ("SQL logic
+      // error"), not as a row of quick_check's answer.
+      const message = e instanceof Error ? e.message : String(e);
+      if (/file is not a database|SQLITE_NOTADB/.test(message)) throw e;
+      throw damaged(message);
+    }
     if (check[0]?.quick_check !== 'ok') {
-      throw new AppError(
-        'INTERNAL',
-        `The local database failed its integrity check: ${check[0]?.quick_check ?? '?'}`,
-      );
+      throw damaged(check.map((r) => r.quick_check).join('; ') || '?');
     }
     await ds.runMigrations({ transaction: 'each' });
   } catch (e) {

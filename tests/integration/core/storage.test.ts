@@ -1,25 +1,48 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import type { CheckResult, Issued, VisitState } from '../../../shared/schemas/visit';
 import { openLocalStore } from '../../../electron/core/db/store';
 import {
   AuditEvent,
+  Clerk,
   Consent,
   Counter,
   Credential,
   Outbox,
 } from '../../../electron/core/db/entities';
 import { verifyAuditChain } from '../../../electron/core/audit/chain';
-import { openCore } from '../../../electron/core';
+import { openCore, type CoreOptions } from '../../../electron/core';
+import { setupFirstSupervisor } from '../../../electron/core/staff/service';
 import { passportFor, personOf } from '../../support/passports';
-import { accountWithOwner, call, callFails, openTestCore, CLERK, type TestCore } from './harness';
+import {
+  accountWithOwner,
+  call,
+  callFails,
+  openTestCore,
+  CLERK,
+  SUP,
+  type TestCore,
+} from './harness';
 
 let t: TestCore;
 afterEach(async () => t?.close());
 
 const require = createRequire(import.meta.url);
+
+/** A second core on the same file with the same key, as the app after a restart. */
+function reopen(t: TestCore, extra: Partial<CoreOptions> = {}) {
+  return openCore({
+    dataDir: t.dir,
+    dbKey: t.key,
+    clock: t.clock,
+    logSinks: [],
+    sync: { env: {} },
+    ...extra,
+  });
+}
 
 function filesOf(dbPath: string): Buffer[] {
   return [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]
@@ -95,6 +118,108 @@ describe('the encrypted store', () => {
     );
     db.close();
     expect(err?.message).toMatch(/not a database/);
+  });
+
+  it('refuses at start-up, typed and clear, a correctly keyed file with a damaged page', async () => {
+    t = await openTestCore({ accounts: 50 });
+    const path = t.core.dbPath;
+    // SQLCipher answers for the page size under its own name, as text.
+    const [{ cipher_page_size: size }] = await t.core.ctx.store.run((m) =>
+      m.query<[{ cipher_page_size: string }]>('PRAGMA cipher_page_size'),
+    );
+    const pageSize = Number(size);
+    expect(pageSize).toBeGreaterThanOrEqual(1024);
+    const [{ page_count: pages }] = await t.core.ctx.store.run((m) =>
+      m.query<[{ page_count: number }]>('PRAGMA page_count'),
+    );
+    await t.core.close();
+    // Closed: the WAL is checkpointed into the file and gone, so the file is all there is.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(pages).toBeGreaterThan(10);
+    // The undamaged file opens with its key (so what follows is the damage, not the key).
+    t.core = await reopen(t);
+    await t.core.close();
+
+    // Flip 16 bytes in the middle of a page in the middle of the file (not page 1, whose
+    // damage reads as a wrong key). SQLCipher pages are encrypted and authenticated, so the
+    // page's HMAC no longer holds.
+    const page = Math.floor(pages / 2);
+    const fd = openSync(path, 'r+');
+    try {
+      const at = (page - 1) * pageSize + 512;
+      const bytes = Buffer.alloc(16);
+      expect(readSync(fd, bytes, 0, 16, at)).toBe(16);
+      writeSync(
+        fd,
+        bytes.map((b) => b ^ 0xff),
+        0,
+        16,
+        at,
+      );
+    } finally {
+      closeSync(fd);
+    }
+    const refused = await reopen(t).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/^The local database failed its integrity check/),
+      details: { reason: 'DB_CORRUPT' },
+    });
+    // The store by itself says the same.
+    await expect(openLocalStore(path, { key: t.key })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      details: { reason: 'DB_CORRUPT' },
+    });
+  });
+
+  it('refuses at start-up a file whose pages decrypt but whose content breaks the schema', async () => {
+    t = await openTestCore({ accounts: 10 });
+    // A NULL where the schema says NOT NULL: what quick_check finds inside valid pages.
+    await t.core.ctx.store.run(async (m) => {
+      await m.query('CREATE TABLE probe (a TEXT)');
+      await m.query('INSERT INTO probe VALUES (NULL)');
+      await m.query('PRAGMA writable_schema = ON');
+      await m.query(
+        "UPDATE sqlite_master SET sql = 'CREATE TABLE probe (a TEXT NOT NULL)' WHERE name = 'probe'",
+      );
+      await m.query('PRAGMA writable_schema = OFF');
+    });
+    await t.core.close();
+    await expect(reopen(t)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/integrity check: NULL value in probe\.a/),
+      details: { reason: 'DB_CORRUPT' },
+    });
+  });
+
+  it('has foreign keys on, in WAL mode with synchronous=FULL', async () => {
+    t = await openTestCore({ accounts: 10 });
+    const pragma = (name: string) =>
+      t.core.ctx.store.run((m) => m.query<Record<string, unknown>[]>(`PRAGMA ${name}`));
+    expect(await pragma('foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    expect(await pragma('journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await pragma('synchronous')).toEqual([{ synchronous: 2 }]);
+
+    // A clerk of an office that does not exist is refused by SQLite itself.
+    const at = '2026-11-25T09:00:00.000Z';
+    await expect(
+      t.core.ctx.store.run((m) =>
+        m.query(
+          `INSERT INTO clerk (id, office_id, login, full_name, role, password_hash, created_at, updated_at)
+           VALUES ('orphan', 'no-such-office', 'orphan', 'Сиротин', 'clerk', 'x', ?, ?)`,
+          [at, at],
+        ),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    expect(await t.core.ctx.store.run((m) => m.countBy(Clerk, { id: 'orphan' }))).toBe(0);
+    // And a row still pointing at its parent keeps the parent from being deleted.
+    await expect(t.core.ctx.store.run((m) => m.query('DELETE FROM office'))).rejects.toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
   });
 });
 
@@ -231,13 +356,50 @@ describe('the audit chain', () => {
         );
       }
     });
-    expect((await verifyAuditChain(t.core.ctx.store)).firstBroken).toMatchObject({ seq: 3 });
+    expect((await verifyAuditChain(t.core.ctx.store)).firstBroken).toMatchObject({
+      seq: 3,
+      reason: 'hash-mismatch',
+    });
+  });
+
+  it("names the first of two whole rows moved to each other's place, hashes and all", async () => {
+    t = await withHistory();
+    type Row = { seq: number; id: string; prev_hash: string; hash: string };
+    const rows = () =>
+      t.core.ctx.store.run((m) =>
+        m.query<Row[]>('SELECT seq, id, prev_hash, hash FROM audit_event ORDER BY seq'),
+      );
+    const before = await rows();
+    const [e2, e3, e4] = [before[1]!, before[2]!, before[3]!];
+    // Every column stays with its row; only the positions change.
+    await t.core.ctx.store.tx(async (m) => {
+      await m.query('UPDATE audit_event SET seq = -3 WHERE seq = 3');
+      await m.query('UPDATE audit_event SET seq = 3 WHERE seq = 4');
+      await m.query('UPDATE audit_event SET seq = 4 WHERE seq = -3');
+    });
+    const after = await rows();
+    expect(after.slice(2, 4)).toEqual([
+      { ...e4, seq: 3 },
+      { ...e3, seq: 4 },
+    ]);
+    expect(after).toHaveLength(before.length);
+
+    const verdict = await verifyAuditChain(t.core.ctx.store);
+    // The entry now third was chained after the old third, not after the second.
+    expect(verdict).toEqual({
+      ok: false,
+      checked: 2,
+      headHash: e2.hash,
+      firstBroken: { seq: 3, id: e4.id, reason: 'link-mismatch' },
+    });
   });
 });
 
 describe('staff sign-in', () => {
-  it('locks after five failures for 15 minutes, across a restart, answering an unknown login alike', async () => {
+  it('locks after five failures for exactly 15 minutes, across a restart, answering an unknown login alike', async () => {
     t = await openTestCore({ accounts: 10 });
+    const lockedAt = t.clock.now().getTime();
+    const until = new Date(lockedAt + 15 * 60_000).toISOString();
     for (const login of [CLERK.login, 'no-such-clerk']) {
       for (let i = 1; i <= 4; i++)
         expect(await callFails(t, 'session.signIn', { login, password: 'wrong-wrong' })).toBe(
@@ -247,17 +409,63 @@ describe('staff sign-in', () => {
         'CLERK_LOCKED_OUT',
       );
     }
-    // Restart: a new core on the same file.
-    const { dir, key, clock } = t;
-    await t.core.close();
-    const again = await openCore({ dataDir: dir, dbKey: key, clock, logSinks: [] });
-    t.core = again;
+    // Even the right password is refused now.
     expect(
       await callFails(t, 'session.signIn', { login: CLERK.login, password: CLERK.password }),
     ).toBe('CLERK_LOCKED_OUT');
-    clock.advance(15 * 60_000 + 1);
+
+    // Restart: a new core on the same file with the same key.
+    await t.core.close();
+    t.core = await reopen(t);
+    const signIn = () =>
+      t.core.dispatch({ trusted: true, url: 'app://access-desk/index.html' }, 'session.signIn', {
+        login: CLERK.login,
+        password: CLERK.password,
+      });
+
+    // One second before the 15 minutes are up: still locked, and told until when.
+    t.clock.set(new Date(lockedAt + 15 * 60_000 - 1_000));
+    expect(await signIn()).toMatchObject({
+      ok: false,
+      code: 'CLERK_LOCKED_OUT',
+      details: { until },
+    });
+    // At 15 minutes: the lock is over.
+    t.clock.set(new Date(lockedAt + 15 * 60_000));
+    expect(await signIn()).toMatchObject({ ok: true, data: { clerk: { login: CLERK.login } } });
+  });
+
+  it('refuses a second first supervisor with SETUP_ALREADY_DONE and changes nothing', async () => {
+    t = await openTestCore({ accounts: 10 });
+    const intruder = {
+      officeName: 'Чужой офис',
+      login: 'zahvatov',
+      fullName: 'Захватов Иван Ильич',
+      password: 'Intruder-pass-1',
+    };
+    const clerks = () =>
+      t.core.ctx.store.run(async (m) =>
+        (await m.find(Clerk, { order: { login: 'ASC' } })).map((c) => [c.login, c.role]),
+      );
+    const before = await clerks();
+    expect(before).toEqual([
+      [CLERK.login, 'clerk'],
+      [SUP.login, 'supervisor'],
+    ]);
+    const audited = await t.core.ctx.store.run((m) => m.count(AuditEvent));
+
+    await expect(setupFirstSupervisor(t.core.ctx, intruder)).rejects.toMatchObject({
+      code: 'SETUP_ALREADY_DONE',
+    });
+    // The first-run screen's channel is public; it must not be a way in either.
+    expect(await callFails(t, 'session.setup', intruder)).toBe('SETUP_ALREADY_DONE');
+    expect(t.core.session.current().clerk?.login).toBe(CLERK.login);
+
+    expect(await clerks()).toEqual(before);
+    expect(t.core.ctx.settings.get().office.name).toBe('Тестовый офис');
+    expect(await t.core.ctx.store.run((m) => m.count(AuditEvent))).toBe(audited);
     expect(
-      await call(t, 'session.signIn', { login: CLERK.login, password: CLERK.password }),
-    ).toMatchObject({ clerk: { login: CLERK.login } });
+      await callFails(t, 'session.signIn', { login: intruder.login, password: intruder.password }),
+    ).toBe('BAD_CREDENTIALS');
   });
 });
