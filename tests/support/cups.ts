@@ -17,29 +17,51 @@ export interface CupsQueue {
   outputDir: string;
 }
 
-let cached: CupsQueue | undefined;
+const ready = new Map<string, CupsQueue>();
 
+/** The shared test queue (AccessDeskPDF). */
 export function setupCups(): CupsQueue {
-  if (cached) return cached;
+  return setupCupsQueue(CUPS_QUEUE);
+}
+
+/**
+ * A cups-pdf queue of the given name. A test that rejects jobs uses a queue of its own, so a
+ * print in a test running alongside never meets a queue that refuses it.
+ */
+export function setupCupsQueue(queue: string): CupsQueue {
+  const known = ready.get(queue);
+  if (known) return known;
   const isRoot = process.getuid?.() === 0;
+  let outputDir = `/var/spool/cups-pdf/${queue}`;
   if (isRoot) {
     const r = spawnSync('sh', [SCRIPT], {
-      env: { ...C_ENV, ACCESS_DESK_CUPS_QUEUE: CUPS_QUEUE },
+      env: { ...C_ENV, ACCESS_DESK_CUPS_QUEUE: queue },
       encoding: 'utf8',
     });
     if (r.status !== 0)
       throw new Error(`cups-setup.sh failed (${r.status ?? r.signal}): ${r.stderr}`);
-    const outputDir = r.stdout.trim().split('\n').pop() ?? '';
-    cached = { queue: CUPS_QUEUE, outputDir };
-    return cached;
+    outputDir = r.stdout.trim().split('\n').pop() ?? outputDir;
+  } else {
+    const v = spawnSync('lpstat', ['-v', queue], { env: C_ENV, encoding: 'utf8' });
+    if (v.status !== 0 || !v.stdout.includes(`cups-pdf:/${queue}`) || !existsSync(outputDir)) {
+      throw new Error(
+        `No ${queue} queue: run "sudo ACCESS_DESK_CUPS_QUEUE=${queue} sh tests/support/cups-setup.sh" first`,
+      );
+    }
   }
-  const v = spawnSync('lpstat', ['-v', CUPS_QUEUE], { env: C_ENV, encoding: 'utf8' });
-  const outputDir = `/var/spool/cups-pdf/${CUPS_QUEUE}`;
-  if (v.status !== 0 || !v.stdout.includes(`cups-pdf:/${CUPS_QUEUE}`) || !existsSync(outputDir)) {
-    throw new Error(`No ${CUPS_QUEUE} queue: run "sudo sh tests/support/cups-setup.sh" first`);
-  }
-  cached = { queue: CUPS_QUEUE, outputDir };
-  return cached;
+  const q = { queue, outputDir };
+  ready.set(queue, q);
+  return q;
+}
+
+/** The queue refuses new jobs (`lp` fails at once), as a printer taken offline would. */
+export function rejectJobs(queue: string, reason: string): void {
+  execFileSync('cupsreject', ['-r', reason, queue], { env: C_ENV });
+}
+
+export function acceptJobs(queue: string): void {
+  execFileSync('cupsaccept', [queue], { env: C_ENV });
+  execFileSync('cupsenable', [queue], { env: C_ENV });
 }
 
 /** Job ids ("AccessDeskPDF-12") lpstat lists as completed for a queue. */
