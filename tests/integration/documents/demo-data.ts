@@ -87,7 +87,7 @@ export function demoConsent(
 }
 
 // What the layout must survive without cutting anything (issue 4, "Bad input").
-// Exactly 200 characters (a test checks it).
+// Exactly 200 characters (consent-form.test.ts checks it, and that it is printed whole).
 const ADDRESS_200 =
   'г. Москва, поселение Внуковское, квартал № 15А, улица Лётчика-испытателя Ивана Ивановича Ёлкина-Щедрина, дом 123, корпус 4, строение 2А, подъезд 3, этаж 17, квартира 1234Б (вход со стороны двора, к.1)';
 export const LONG = {
