@@ -1,5 +1,6 @@
+import type { Frame } from '@playwright/test';
 import { AuditEvent } from '../../electron/core/db/entities';
-import { expect, test } from './harness/fixtures';
+import { attach, expect, test } from './harness/fixtures';
 import { CLERK, SUPERVISOR, invoke, seedStaff, shot } from './harness/support';
 
 test.describe('first start and sign-in', () => {
@@ -79,6 +80,52 @@ test.describe('the IPC wrapper', () => {
       ok: false,
       code: 'UNKNOWN_CHANNEL',
     });
+  });
+});
+
+test.describe('the sender check', () => {
+  test('a frame inside the window is refused, even one from the same origin', async ({
+    harnessBrowser,
+    core,
+  }) => {
+    test.skip(!harnessBrowser || !core, 'builds its own page around the in-process core');
+    // The app's CSP forbids frames; this context ignores it, to reach the check behind it
+    // (GHSA-mq8j-3h7h-p8g7: a subframe must not get the top frame's privileges).
+    const context = await harnessBrowser!.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const attached = await attach(page, core!);
+    try {
+      type Api = { invoke(c: string, i: unknown): Promise<{ ok: boolean; code?: string }> };
+      const invokeIn = (f: Frame) =>
+        f.evaluate(() => (window as unknown as { api: Api }).api.invoke('app.info', {}));
+      // The app's own origin, minus its headers (which would forbid being framed at all).
+      const frameUrl = new URL('/frame.html', attached.url).href;
+      await page.route(frameUrl, (r) => r.fulfill({ contentType: 'text/html', body: '<p>x</p>' }));
+      await page.evaluate(async (appUrl) => {
+        const add = (setup: (f: HTMLIFrameElement) => void) => {
+          const f = document.createElement('iframe');
+          setup(f);
+          const loaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
+          document.body.append(f);
+          return loaded;
+        };
+        await add((f) => (f.srcdoc = '<p>frame</p>'));
+        await add((f) => (f.src = appUrl));
+      }, frameUrl);
+      const [srcdoc, sameOrigin] = page.frames().filter((f) => f !== page.mainFrame());
+      expect(sameOrigin?.url()).toBe(frameUrl);
+      const answers = {
+        top: await invokeIn(page.mainFrame()),
+        srcdoc: await invokeIn(srcdoc!),
+        sameOrigin: await invokeIn(sameOrigin!),
+      };
+      expect(answers.top.ok).toBe(true);
+      expect(answers.srcdoc).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(answers.sameOrigin).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    } finally {
+      await context.close();
+      await attached.close();
+    }
   });
 });
 
