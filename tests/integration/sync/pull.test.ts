@@ -262,8 +262,8 @@ describe('pull', () => {
       at: new Date('2025-06-02T07:03:00Z'),
     });
 
-    // acc1: a arrives first, then b. acc2 was pushed along with it, so both orders happen:
-    // a's first for acc1 and acc2 when a pushes first; then the reverse run below.
+    // a pushes first, so for both accounts the loser's operation reaches the centre first
+    // and the winner's, arriving second, displaces it. The winner-first order is the next test.
     await sa.syncNow();
     await sb.syncNow();
     await sa.syncNow();
@@ -337,6 +337,118 @@ describe('pull', () => {
     // Reported once, however often the feed is read again.
     await sa.syncNow();
     expect(await sa.listConflicts()).toHaveLength(2);
+    await sa.stop();
+    await sb.stop();
+  });
+
+  it('resolves the conflict by the same rule when the winner reaches the centre first', async () => {
+    const sa = svc(a, { timeZone: 'Europe/Moscow' });
+    const sb = svc(b, { timeZone: 'Europe/Moscow' });
+    // Both replicas current, as at any counter that serves the account.
+    await sa.syncNow();
+    await sb.syncNow();
+    const acc = mine()[24]!;
+    // Both offline again: a issues at 11:02 Moscow time, b at 11:03 (b's wins by the rule).
+    const loser = await issueLocally(a, {
+      accountId: acc.id,
+      payerCode: acc.payerCode,
+      passwordHash: hash,
+      at: new Date('2025-06-02T08:02:00Z'),
+    });
+    const winner = await issueLocally(b, {
+      accountId: acc.id,
+      payerCode: acc.payerCode,
+      passwordHash: hash,
+      at: new Date('2025-06-02T08:03:00Z'),
+    });
+    const centralRows = () =>
+      centre.admin.query<{ id: string; status: string; superseded_by: string | null }[]>(
+        `SELECT id, status, superseded_by FROM credential WHERE account_id = $1 ORDER BY issued_at`,
+        [acc.id],
+      );
+
+    // The winner's operation arrives first and simply becomes the account's credential.
+    await sb.syncNow();
+    expect(await centralRows()).toEqual([
+      { id: winner.credentialId, status: 'active', superseded_by: null },
+    ]);
+    // The loser's arrives second: stored, never lost, but superseded at once.
+    await sa.syncNow();
+    await sb.syncNow();
+    expect(await centralRows()).toEqual([
+      { id: loser.credentialId, status: 'superseded', superseded_by: winner.credentialId },
+      { id: winner.credentialId, status: 'active', superseded_by: null },
+    ]);
+    const conflicts = await centre.admin.query<{ winner_id: string; rule: string }[]>(
+      `SELECT winner_id, rule FROM credential_conflict WHERE loser_id = $1`,
+      [loser.credentialId],
+    );
+    expect(conflicts).toEqual([{ winner_id: winner.credentialId, rule: 'latest-issued-wins' }]);
+
+    // The losing side is told, with the note the account card shows; the winner keeps access.
+    const text =
+      'The sheet printed at 11:02 in office 12 was replaced by an issue at 11:03 in office 7.';
+    const credentialOf = (w: Workstation, id: string) =>
+      w.store.run((m) =>
+        m.query<{ status: string; revoke_reason: string | null; superseded_note: string | null }[]>(
+          `SELECT status, revoke_reason, superseded_note FROM credential WHERE id = ?`,
+          [id],
+        ),
+      );
+    expect(await credentialOf(a, loser.credentialId)).toEqual([
+      { status: 'revoked', revoke_reason: 'superseded', superseded_note: text },
+    ]);
+    expect(await credentialOf(b, winner.credentialId)).toEqual([
+      { status: 'active', revoke_reason: null, superseded_note: null },
+    ]);
+    // Both sides list it, each with its side, and audit it.
+    const listed = async (s: SyncService) =>
+      (await s.listConflicts()).filter((c) => c.loserCredentialId === loser.credentialId);
+    for (const [s, side] of [
+      [sa, 'lost'],
+      [sb, 'won'],
+    ] as const) {
+      expect(await listed(s)).toEqual([
+        expect.objectContaining({
+          side,
+          winnerCredentialId: winner.credentialId,
+          accountId: acc.id,
+          rule: 'latest-issued-wins',
+          winner: expect.objectContaining({
+            officeId: '7',
+            issuedAt: '2025-06-02T08:03:00.000Z',
+            kind: 'issue',
+          }),
+          loser: expect.objectContaining({ officeId: '12', issuedAt: '2025-06-02T08:02:00.000Z' }),
+          text,
+        }),
+      ]);
+    }
+    for (const [w, side] of [
+      [a, 'lost'],
+      [b, 'won'],
+    ] as const) {
+      const audits = (
+        await w.store.run((m) =>
+          m.query<{ text: string; data: string }[]>(
+            `SELECT text, data FROM audit_event WHERE action = 'sync.conflict'`,
+          ),
+        )
+      ).filter((e) => e.text === text);
+      expect(audits).toHaveLength(1);
+      expect(JSON.parse(audits[0]!.data)).toMatchObject({
+        side,
+        rule: 'latest-issued-wins',
+        loser: { credentialId: loser.credentialId, officeId: '12' },
+        winner: { credentialId: winner.credentialId, officeId: '7' },
+      });
+      expect((await verifyAuditChain(w.store)).ok).toBe(true);
+    }
+    // Reported once, however often the feed is read again.
+    await sa.syncNow();
+    await sb.syncNow();
+    expect(await listed(sa)).toHaveLength(1);
+    expect(await listed(sb)).toHaveLength(1);
     await sa.stop();
     await sb.stop();
   });
