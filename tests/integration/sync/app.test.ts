@@ -4,6 +4,7 @@
 // status the app bar shows follows the centre going away and coming back.
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { AppInfo } from '../../../shared/schemas/session';
 import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
 import type { Issued, VisitState } from '../../../shared/schemas/visit';
@@ -58,7 +59,7 @@ const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
 async function connect(t: TestCore, c: Centre): Promise<void> {
   signInAs(t, t.supervisor);
   const districts = [...new Set(c.accounts.map((a) => a.districtCode))].join(', ');
-  const view = await call<SettingsView>(t, 'settings.get', {});
+  const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
   await call(t, 'settings.update', {
     central: {
       ...view.settings.central,

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ClerkSummary } from '../../../../shared/schemas/session';
 import { SyncIndicator } from './SyncIndicator';
+import { useSyncStatus } from './useSyncStatus';
 
 export type Area = 'desk' | 'supervisor';
 
@@ -36,15 +37,16 @@ export function AppHeader({
   const { t } = useTranslation('clerk');
   const { t: tc } = useTranslation('common');
   const areas: Area[] = clerk.role === 'supervisor' ? ['desk', 'supervisor'] : ['desk'];
+  // A replica loaded from the centre is not the demo any more, from the moment it lands.
+  const replicaAt = useSyncStatus().data?.registryAt ?? null;
+  const demo = info.demoRegistry && replicaAt === null;
   return (
     <AppBar position="static" color="primary" elevation={0}>
       <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
         <Typography variant="h3" component="p" sx={{ mr: 1 }}>
           {t('shell.office', { app: tc('app.name'), office: info.officeName })}
         </Typography>
-        {info.demoRegistry && (
-          <Chip label={tc('app.demoRegistry')} color="warning" sx={{ fontWeight: 600 }} />
-        )}
+        {demo && <Chip label={tc('app.demoRegistry')} color="warning" sx={{ fontWeight: 600 }} />}
         <Box component="nav" aria-label={t('shell.nav')}>
           <Stack direction="row" spacing={1}>
             {areas.map((a) => (

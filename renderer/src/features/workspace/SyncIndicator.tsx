@@ -33,10 +33,12 @@ export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
   const s: SyncStatus | undefined = status.data;
   const state = s?.state ?? 'unknown';
   const Icon = ICONS[state];
-  const parts = [t(`sync.state.${state}`)];
-  if (s?.state === 'offline' && s.offlineSince) {
-    parts.push(t('sync.offlineSince', { time: fmt.time(s.offlineSince) }));
-  }
+  // "offline since 10:02" says both what and since when.
+  const parts = [
+    s?.state === 'offline' && s.offlineSince
+      ? t('sync.offlineSince', { time: fmt.time(s.offlineSince) })
+      : t(`sync.state.${state}`),
+  ];
   if (s && s.pending > 0) parts.push(t('sync.pending', { count: s.pending }));
   return (
     <>

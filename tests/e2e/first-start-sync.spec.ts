@@ -1,0 +1,167 @@
+// A workstation's first start (the first supervisor, then a clerk who must change the
+// password he was given), and the sync state in the app bar against a real central
+// PostgreSQL started by the test: online, offline while the centre is down (the counter
+// keeps working), online again, and a change at the centre found by the clerk's search.
+import { createClerk } from '../../electron/core/staff/admin';
+import type { z } from 'zod';
+import type { SettingsView } from '../../shared/schemas/supervisor';
+import { expectAccessible } from './harness/a11y';
+import { expect, test } from './harness/fixtures';
+import { coreCall, expectFocused, scan, signInWithKeyboard } from './harness/journeys';
+import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
+import { startCentre, type Centre } from '../integration/sync/harness';
+
+const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
+
+test.describe('first start', () => {
+  test('the first supervisor is created with the keyboard; a new clerk must change the given password', async ({
+    app,
+    core,
+  }) => {
+    test.skip(!core, 'reads the core directly');
+    const c = core!;
+    await expect(app.getByRole('heading', { name: 'Первый запуск' })).toBeVisible();
+    await expect(app.getByLabel('ФИО')).toBeFocused();
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('ControlOrMeta+A');
+    await app.keyboard.type('Расчётный центр «Лефортово»');
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(SUPERVISOR.fullName);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(SUPERVISOR.login);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(SUPERVISOR.password);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(`${SUPERVISOR.password}x`);
+    await app.keyboard.press('Enter');
+    await expect(app.getByText('Пароли не совпадают')).toBeVisible();
+    await shot(app, 'setup');
+    await expectAccessible(app, 'setup');
+    await app.keyboard.press('Backspace');
+    await app.keyboard.press('Enter');
+    await expect(app.getByText(`${SUPERVISOR.fullName} (Старший специалист)`)).toBeVisible();
+    await expect(app.getByText('Access Desk · Расчётный центр «Лефортово»')).toBeVisible();
+
+    // The supervisor hands a new clerk a first password; at first sign-in he must replace it.
+    const sup = c.session.current().clerk!;
+    await createClerk(c.ctx, sup, { ...CLERK, password: 'Given-by-sup-1', role: 'clerk' });
+    await app.getByRole('button', { name: 'Выйти' }).focus();
+    await app.keyboard.press('Enter');
+    await expect(app.getByLabel('Логин')).toBeFocused();
+    await app.keyboard.type(CLERK.login);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type('Given-by-sup-1');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { name: 'Смена пароля' })).toBeVisible();
+    await expect(app.getByLabel('Текущий пароль')).toBeFocused();
+    await shot(app, 'change-password');
+    await expectAccessible(app, 'change password');
+    await app.keyboard.type('Given-by-sup-1');
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(CLERK.password);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(CLERK.password);
+    await app.keyboard.press('Enter');
+    await expect(app.getByLabel(SEARCH)).toBeFocused();
+    await expect(app.getByText(`${CLERK.fullName} (Специалист)`)).toBeVisible();
+    // The given password no longer opens anything.
+    const old = await c.dispatch(
+      { trusted: true, url: 'app://access-desk/index.html' },
+      'session.signIn',
+      { login: CLERK.login, password: 'Given-by-sup-1' },
+    );
+    expect(old).toMatchObject({ ok: false, code: 'BAD_CREDENTIALS' });
+  });
+});
+
+test.describe('sync state in the app bar', () => {
+  test.use({ demoAccounts: 300 });
+  let centre: Centre | null = null;
+  test.afterEach(async () => {
+    await centre?.close();
+    centre = null;
+  });
+
+  test('online, offline with the counter still working, online again; a change at the centre is found', async ({
+    app,
+    core,
+  }) => {
+    test.skip(!core, 'reads the core directly');
+    const c = core!;
+    centre = await startCentre({ accounts: 300 });
+    const { supervisor } = await seedStaff(c);
+    // What the supervisor's settings screen sends (that screen has its own test).
+    c.session.signIn(supervisor);
+    const view = await coreCall<z.infer<typeof SettingsView>>(c, 'settings.get', {});
+    await coreCall(c, 'settings.update', {
+      central: {
+        ...view.settings.central,
+        host: centre.wsCfg.host,
+        port: centre.wsCfg.port,
+        database: centre.wsCfg.database,
+        user: centre.wsCfg.user,
+        sslMode: 'disable',
+        districts: [...new Set(centre.accounts.map((a) => a.districtCode))].join(','),
+      },
+    });
+    await coreCall(c, 'settings.setCentralPassword', { password: centre.wsCfg.password });
+    c.session.signOut();
+
+    await app.reload();
+    await signInWithKeyboard(app, CLERK);
+    const indicator = app.getByTestId('sync-indicator');
+    await expect(indicator).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
+    await expect(indicator).toHaveText('Синхронизация: на связи');
+    // The centre's registry replaced the demo one: no demo label any more.
+    await expect(app.getByText('Демонстрационный реестр')).toHaveCount(0);
+
+    await indicator.focus();
+    await app.keyboard.press('Enter');
+    const dialog = app.getByRole('dialog', { name: 'Синхронизация с центральной базой' });
+    await expect(dialog).toContainText('на связи');
+    await expectFocused(app, 'Синхронизировать сейчас');
+    await shot(app, 'sync-dialog-online');
+    await expectAccessible(app, 'sync dialog');
+
+    // The centre goes down: "sync now" says so, and how to carry on.
+    centre.pg.stop();
+    await app.keyboard.press('Enter');
+    await expect(dialog).toContainText('нет связи', { timeout: 20_000 });
+    await expect(dialog).toContainText('Работа продолжается');
+    await shot(app, 'sync-dialog-offline');
+    await app.keyboard.press('Escape');
+    await expect(indicator).toHaveAttribute('data-state', 'offline');
+    await expect(indicator).toContainText('нет связи с');
+    await expect(app.getByLabel(SEARCH)).toBeVisible();
+
+    // The counter still finds accounts while the centre is away.
+    const acc = centre.accounts[10]!;
+    await app.getByLabel(SEARCH).focus();
+    await scan(app, acc.payerCode);
+    await expect(app.getByRole('heading', { name: `Лицевой счёт ${acc.payerCode}` })).toBeVisible();
+    await app.keyboard.press('Escape');
+
+    // Back: the loop reconnects by itself; a flat renumbered at the centre shows up here.
+    centre.pg.start();
+    await expect(indicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await centre.admin.query(`UPDATE account SET flat = '77Ж', updated_at = now() WHERE id = $1`, [
+      acc.id,
+    ]);
+    await expect
+      .poll(
+        async () => {
+          const r = await coreCall<{ accounts: { address: { line: string } }[] }>(
+            c,
+            'registry.search',
+            { query: acc.payerCode },
+          );
+          return r.accounts[0]?.address.line ?? '';
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('кв. 77Ж');
+    await expect(app.getByLabel(SEARCH)).toBeFocused();
+    await scan(app, acc.payerCode);
+    await expect(app.getByText(/кв\. 77Ж/).first()).toBeVisible();
+  });
+});
