@@ -1,5 +1,5 @@
 // Every error the back office can answer with. The renderer translates each code
-// (renderer/src/i18n/locales/*/errors.json); a test checks that all three languages cover all
+// (the `errors` group of renderer/src/i18n/locales/*/common.json); a test checks that all three languages cover all
 // codes, so a new code here cannot reach a clerk untranslated.
 export const ERROR_CODES = [
   // transport and access

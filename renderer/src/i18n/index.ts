@@ -1,4 +1,4 @@
-// Russian is the default; English and Bulgarian are complete (tests/unit/renderer/i18n.test.ts
+// Russian is the default; English and Bulgarian are complete (tests/unit/i18n/locales.test.ts
 // checks that every key exists in all three). Only the `common` namespace (sign-in, errors,
 // validation) is bundled with the first screen; the clerk and supervisor namespaces travel
 // with their own lazily loaded chunks and register themselves through addNamespace().
