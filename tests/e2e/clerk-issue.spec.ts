@@ -1,4 +1,4 @@
-// Journey 1 (issue access) and journey 3 (printer trouble), with the keyboard only, against the
+// Journey 1 (issue access), with the keyboard only, against the
 // real core, a real encrypted database and a real CUPS queue.
 import { verify } from '@node-rs/argon2';
 import { Credential, Outbox } from '../../electron/core/db/entities';
