@@ -1,7 +1,17 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountCard } from '../../../shared/schemas/account';
 import type { CheckResult, Issued, VisitState } from '../../../shared/schemas/visit';
-import { AuditEvent, Consent, Credential, Outbox } from '../../../electron/core/db/entities';
+import {
+  AuditEvent,
+  Consent,
+  Credential,
+  Outbox,
+  PassportCheck,
+} from '../../../electron/core/db/entities';
+import { importPassportList } from '../../../electron/core/passport-list';
 import { passportFor, personOf } from '../../support/passports';
 import {
   accountWithOwner,
@@ -263,6 +273,60 @@ describe('an issue visit', () => {
       m.findBy(AuditEvent, { action: 'approval.granted' }),
     );
     expect(approvals[0]?.text).toContain('Список МВД не получен');
+  });
+});
+
+describe('the invalid-passport list date', () => {
+  /** The passport.check audit entries' data, oldest first. */
+  const checkAudit = (t: TestCore) =>
+    t.core.ctx.store.run(async (m) =>
+      (
+        await m.find(AuditEvent, { where: { action: 'passport.check' }, order: { seq: 'ASC' } })
+      ).map((a) => JSON.parse(a.data) as { visitId: string; listDate: string | null }),
+    );
+  const card = (t: TestCore, accountId: number) =>
+    call<AccountCard>(t, 'registry.account', { accountId });
+
+  it('shows on the account card and lands in the audit of every passport check', async () => {
+    // The harness's list is dated 2026-11-20, five days before "today".
+    t = await openTestCore({ invalid: ['4525834521', '4526000001', '1234567890'] });
+    const first = await checkedVisit(t);
+    expect((await card(t, first.account.accountId)).passportList).toEqual({
+      listDate: '2026-11-20',
+      entries: 3,
+    });
+    expect(await checkAudit(t)).toEqual([
+      expect.objectContaining({ visitId: first.visit.visitId, listDate: '2026-11-20' }),
+    ]);
+    const row = await t.core.ctx.store.run((m) =>
+      m.findOneByOrFail(PassportCheck, { visitId: first.visit.visitId }),
+    );
+    expect(row.listVersion).toBe('2026-11-20');
+
+    // A newer list is installed while the app runs: the card and the next check say so.
+    const csv = join(t.dir, 'newer.csv');
+    writeFileSync(csv, 'PASSP_SERIES,PASSP_NUMBER\n4525,834521\n4527,111111\n');
+    const idx = join(t.dir, 'newer.idx');
+    await importPassportList(csv, idx, { listDate: '2026-11-24' });
+    await t.core.passportList.replaceFrom(idx);
+    const second = await checkedVisit(t, 'issue', 1);
+    expect((await card(t, second.account.accountId)).passportList).toEqual({
+      listDate: '2026-11-24',
+      entries: 2,
+    });
+    expect((await checkAudit(t)).map((d) => [d.visitId, d.listDate])).toEqual([
+      [first.visit.visitId, '2026-11-20'],
+      [second.visit.visitId, '2026-11-24'],
+    ]);
+  });
+
+  it('is absent from the card and the audit when there is no list', async () => {
+    t = await openTestCore({ invalid: null });
+    const { account, visit } = await checkedVisit(t);
+    expect((await card(t, account.accountId)).passportList).toBeNull();
+    expect(await checkAudit(t)).toEqual([
+      expect.objectContaining({ visitId: visit.visitId, listDate: null }),
+    ]);
   });
 });
 
