@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClerkSummary } from '../../../../shared/schemas/session';
 import { useKey } from '../../components/useKey';
@@ -36,6 +36,11 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
   const { t } = useTranslation('supervisor');
   const [tab, setTab] = useState<SupervisorTab>('audit');
   useKey('Escape', onBack);
+  // Opening the area puts the focus on its tabs, so the arrow keys and Enter work at once.
+  const tabList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tabList.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, []);
 
   const panel = {
     audit: <AuditLog />,
@@ -53,6 +58,7 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
         {t('title')}
       </Typography>
       <Tabs
+        ref={tabList}
         value={tab}
         onChange={(_e, next: SupervisorTab) => setTab(next)}
         aria-label={t('tabs.label')}

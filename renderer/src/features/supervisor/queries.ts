@@ -11,6 +11,11 @@ export const supervisorKeys = {
   verify: ['audit.verify'] as const,
 };
 
+/** Fetched afresh whenever a screen shows it: a lock-out happens while no one is looking. */
 export function useStaff() {
-  return useQuery({ queryKey: supervisorKeys.staff, queryFn: () => call('staff.list', {}) });
+  return useQuery({
+    queryKey: supervisorKeys.staff,
+    queryFn: () => call('staff.list', {}),
+    staleTime: 0,
+  });
 }

@@ -59,7 +59,7 @@ export function ApprovalsList() {
           onChange={setTo}
           helperText={tk('visit.passport.dateHint')}
         />
-        <Button type="submit" variant="contained" sx={{ mt: 1 }}>
+        <Button type="submit" variant="contained" sx={{ mt: 1, flexShrink: 0 }}>
           {t('approvals.show')}
         </Button>
       </Stack>

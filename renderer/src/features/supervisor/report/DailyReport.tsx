@@ -45,7 +45,7 @@ export function DailyReport() {
           onChange={setTyped}
           helperText={tk('visit.passport.dateHint')}
         />
-        <Button type="submit" variant="contained" sx={{ mt: 1 }}>
+        <Button type="submit" variant="contained" sx={{ mt: 1, flexShrink: 0 }}>
           {t('report.show')}
         </Button>
       </Stack>

@@ -47,7 +47,7 @@ export function StaffRow({ clerk, isMe, busy, onAction }: StaffRowProps) {
       <TableCell>{states.join('; ')}</TableCell>
       <TableCell>
         {!isMe && (
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
             {clerk.disabled
               ? button('enable', t('staff.enable'))
               : button('disable', t('staff.disable'))}
