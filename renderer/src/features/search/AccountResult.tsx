@@ -35,7 +35,7 @@ export function AccountResult({ account, onOpen, onKeyDown }: AccountResultProps
             </Typography>
           }
           secondary={
-            <Typography component="span" color="text.secondary">
+            <Typography component="span" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
               {account.residents.map((r, i) => (
                 <Fragment key={r.id}>
                   {i > 0 && ', '}
