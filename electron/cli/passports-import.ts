@@ -4,12 +4,16 @@
 // replaces --out atomically, so a running workstation never sees half of it.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PassportListError, importPassportList } from '../core/passport-list/index';
+import {
+  PASSPORT_LIST_FILE,
+  PassportListError,
+  importPassportList,
+} from '../core/passport-list/index';
 
 const USAGE =
   'usage: passports-import FILE [--out PATH] [--list-date YYYY-MM-DD] [--decoder auto|system|js] [--json]\n' +
   '  FILE         the MVD list, PASSP_SERIES,PASSP_NUMBER as .csv or .csv.bz2\n' +
-  '  --out        index file to write (default: passport-list.idx)\n' +
+  `  --out        index file to write (default: ${PASSPORT_LIST_FILE}, the name the app loads)\n` +
   "  --list-date  the list's publication date (default: FILE's modification date, UTC)\n" +
   '  --decoder    bzip2 decoder: system bzip2 if present (auto), or force one\n' +
   '  --json       print the result as JSON';
@@ -25,7 +29,7 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   let input: string | null = null;
   const a: Omit<Args, 'input'> = {
-    out: 'passport-list.idx',
+    out: PASSPORT_LIST_FILE,
     listDate: null,
     decoder: 'auto',
     json: false,

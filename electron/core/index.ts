@@ -10,7 +10,7 @@ import { openLocalStore, type Store } from './db/store';
 import { createLogger, fileSink, type LogSink } from './log/logger';
 import { Account } from './db/entities';
 import { prepareDocuments, setResourcesDir } from './documents';
-import { PassportListHolder } from './passport-list';
+import { PASSPORT_LIST_FILE, PassportListHolder } from './passport-list';
 import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
@@ -54,7 +54,7 @@ export interface Core {
 }
 
 export const DB_FILE = 'access-desk.db';
-export const PASSPORT_LIST_FILE = 'invalid-passports.idx';
+export { PASSPORT_LIST_FILE };
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });

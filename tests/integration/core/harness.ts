@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
 import type { ClerkSummary } from '../../../shared/schemas/session';
-import { openCore, type Core, type CoreOptions } from '../../../electron/core';
+import { openCore, PASSPORT_LIST_FILE, type Core, type CoreOptions } from '../../../electron/core';
 import { fixedClock, type Clock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
 import { importPassportList } from '../../../electron/core/passport-list';
@@ -60,7 +60,7 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     const csv = join(dir, 'list.csv');
     const rows = (opts.invalid ?? ['0000000001']).map((k) => `${k.slice(0, 4)},${k.slice(4)}`);
     writeFileSync(csv, `PASSP_SERIES,PASSP_NUMBER\n${rows.join('\n')}\n`);
-    await importPassportList(csv, join(dir, 'invalid-passports.idx'), { listDate: '2026-11-20' });
+    await importPassportList(csv, join(dir, PASSPORT_LIST_FILE), { listDate: '2026-11-20' });
     rmSync(csv);
   }
   const core = await openCore({
