@@ -10,7 +10,7 @@
 // 2-core machine are noisy: compare the ratios within one run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,12 +26,25 @@ import { centralUrl, parseCentralUrl } from '../../electron/core/sync/config';
 import { initialLoad } from '../../electron/core/sync/initial';
 import { SyncService } from '../../electron/core/sync/service';
 import { startPostgres } from '../support/postgres';
+import { peakRssMb } from './stats';
 
 export interface ReplicationBenchResult {
   accounts: number;
   residents: number;
   /** Initial replication, centre → workstation, indexes included. */
-  replication: { seconds: number; rowsPerSecond: number; peakRssMb: number };
+  /**
+   * peakRssMb: RSS sampled every 50 ms during the load; processPeakRssMb: VmHWM after it.
+   * cpuSeconds: the workstation process (both its threads); centralCpuSeconds: the whole
+   * PostgreSQL server over the same span (null where /proc cannot tell).
+   */
+  replication: {
+    seconds: number;
+    rowsPerSecond: number;
+    peakRssMb: number;
+    processPeakRssMb: number | null;
+    cpuSeconds: number;
+    centralCpuSeconds: number | null;
+  };
   /** The same rows bulk-loaded from the generator into a fresh store (no centre). */
   localOnly: { seconds: number; rowsPerSecond: number };
   /** replication rows/s ÷ local-only rows/s. */
@@ -78,6 +91,9 @@ export async function runReplicationBench(opts: {
       { feed: false },
     );
     const centralLoadSeconds = (performance.now() - t0) / 1000;
+    // A long-lived centre has its tables vacuumed and its statistics current; without this,
+    // autovacuum's first pass over the fresh tables competes with the measured phases.
+    await admin.query('VACUUM (ANALYZE) account, resident');
     const districts = (
       await admin.query<{ code: string }[]>(
         `SELECT DISTINCT district_code AS code FROM account ORDER BY 1`,
@@ -102,6 +118,9 @@ export async function runReplicationBench(opts: {
       districts,
       changes: opts.changes ?? 60,
       pageSize: opts.pageSize ?? 10_000,
+      postmasterPid: Number(
+        readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+      ),
     });
     if (child.rows !== rows) throw new Error(`replicated ${child.rows} of ${rows} rows`);
     const replSeconds = child.seconds;
@@ -113,7 +132,14 @@ export async function runReplicationBench(opts: {
     return {
       accounts: loaded.accounts,
       residents: loaded.residents,
-      replication: { seconds: replSeconds, rowsPerSecond: replRate, peakRssMb: peak / 2 ** 20 },
+      replication: {
+        seconds: replSeconds,
+        rowsPerSecond: replRate,
+        peakRssMb: peak / 2 ** 20,
+        processPeakRssMb: child.hwmMb,
+        cpuSeconds: child.cpuSeconds,
+        centralCpuSeconds: child.centralCpuSeconds,
+      },
       localOnly: { seconds: local.seconds, rowsPerSecond: localRate },
       ratio: replRate / localRate,
       changeVisibleMs: {
@@ -137,12 +163,40 @@ interface PhaseIn {
   dir: string;
   districts: string[];
   changes: number;
+  postmasterPid: number;
 }
 interface PhaseOut {
   rows: number;
   seconds: number;
   samples: number[];
   peakRss: number;
+  hwmMb: number | null;
+  cpuSeconds: number;
+  centralCpuSeconds: number | null;
+}
+
+/** CPU seconds the PostgreSQL server has used: the postmaster, its live and its reaped children. */
+function serverCpuSeconds(postmaster: number): number | null {
+  const ticks = (pid: string): { ppid: number; self: number; reaped: number } | null => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .map(Number);
+      return { ppid: f[1]!, self: f[11]! + f[12]!, reaped: f[13]! + f[14]! };
+    } catch {
+      return null; // gone meanwhile, or no /proc
+    }
+  };
+  const pm = ticks(String(postmaster));
+  if (!pm) return null;
+  let total = pm.self + pm.reaped;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const t = ticks(pid);
+    if (t?.ppid === postmaster) total += t.self;
+  }
+  return total / 100; // USER_HZ, 100 on Linux
 }
 
 function workstationPhaseInChild(input: PhaseIn): Promise<PhaseOut> {
@@ -174,6 +228,8 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const server0 = serverCpuSeconds(input.postmasterPid);
   const repl = await initialLoad({
     store,
     central: ws,
@@ -183,7 +239,11 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
     pageSize: input.pageSize,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const server1 = serverCpuSeconds(input.postmasterPid);
+  const centralCpuSeconds = server0 === null || server1 === null ? null : server1 - server0;
   clearInterval(sampler);
+  const hwmMb = await peakRssMb(); // the whole process so far, between samples too
   await ws.destroy();
 
   const admin = centralDataSource(parseCentralUrl(input.adminUrl));
@@ -228,7 +288,15 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
     await store.close();
     await admin.destroy();
   }
-  return { rows: repl.accounts + repl.residents, seconds, samples, peakRss: peak };
+  return {
+    rows: repl.accounts + repl.residents,
+    seconds,
+    samples,
+    peakRss: peak,
+    hwmMb,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    centralCpuSeconds,
+  };
 }
 
 const isMain =
