@@ -42,11 +42,35 @@ export function AppHeader({
   const demo = info.demoRegistry && replicaAt === null;
   return (
     <AppBar position="static" color="primary" elevation={0}>
-      <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
-        <Typography variant="h3" component="p" sx={{ mr: 1 }}>
+      {/* Two fixed rows, so a long office name or a sync queue never reflows the bar:
+          who and where above, what the clerk can switch to and the sync state below. */}
+      <Toolbar sx={{ gap: 2, pt: 1 }}>
+        <Typography variant="h3" component="p" noWrap sx={{ flexShrink: 1, minWidth: 0 }}>
           {t('shell.office', { app: tc('app.name'), office: info.officeName })}
         </Typography>
-        {demo && <Chip label={tc('app.demoRegistry')} color="warning" sx={{ fontWeight: 600 }} />}
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography noWrap sx={{ minWidth: 0 }}>
+          {t('shell.clerk', { name: clerk.fullName, role: tc(`roles.${clerk.role}`) })}
+        </Typography>
+        <Button
+          color="inherit"
+          startIcon={<LockOutlined />}
+          onClick={onLock}
+          title={t('shell.lockHint')}
+          sx={{ flexShrink: 0 }}
+        >
+          {t('shell.lock')}
+        </Button>
+        <Button
+          color="inherit"
+          startIcon={<LogoutOutlined />}
+          onClick={onSignOut}
+          sx={{ flexShrink: 0 }}
+        >
+          {t('shell.signOut')}
+        </Button>
+      </Toolbar>
+      <Toolbar variant="dense" sx={{ gap: 2, pb: 1 }}>
         <Box component="nav" aria-label={t('shell.nav')}>
           <Stack direction="row" spacing={1}>
             {areas.map((a) => (
@@ -64,22 +88,9 @@ export function AppHeader({
             ))}
           </Stack>
         </Box>
+        {demo && <Chip label={tc('app.demoRegistry')} color="warning" sx={{ fontWeight: 600 }} />}
         <Box sx={{ flexGrow: 1 }} />
         <SyncIndicator supervisor={clerk.role === 'supervisor'} />
-        <Typography>
-          {t('shell.clerk', { name: clerk.fullName, role: tc(`roles.${clerk.role}`) })}
-        </Typography>
-        <Button
-          color="inherit"
-          startIcon={<LockOutlined />}
-          onClick={onLock}
-          title={t('shell.lockHint')}
-        >
-          {t('shell.lock')}
-        </Button>
-        <Button color="inherit" startIcon={<LogoutOutlined />} onClick={onSignOut}>
-          {t('shell.signOut')}
-        </Button>
       </Toolbar>
     </AppBar>
   );
