@@ -55,7 +55,11 @@ export function acceptJobs(queue: string): void {
 }
 
 export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+  // A PDF still being written makes pdftotext complain on stderr; the caller retries.
+  return execFileSync('pdftotext', ['-raw', path, '-'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
 }
 
 /**
