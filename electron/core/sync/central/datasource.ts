@@ -13,6 +13,8 @@ export interface CentralOptions {
   connectTimeoutMs?: number;
   /** Fail a statement after this long, at the server and in the client. */
   statementTimeoutMs?: number;
+  /** The migrations it knows (all by default; a migration's test stops at the one before). */
+  migrations?: typeof centralMigrations;
 }
 
 export function centralDataSource(cfg: CentralConfig, opts: CentralOptions = {}): DataSource {
@@ -30,7 +32,7 @@ export function centralDataSource(cfg: CentralConfig, opts: CentralOptions = {})
     applicationName: opts.applicationName ?? 'access-desk',
     synchronize: false,
     migrationsRun: false,
-    migrations: centralMigrations,
+    migrations: opts.migrations ?? centralMigrations,
     migrationsTableName: 'schema_migrations',
     entities: [],
     logging: false,
@@ -45,8 +47,15 @@ export function centralDataSource(cfg: CentralConfig, opts: CentralOptions = {})
 }
 
 /** Runs pending central migrations (as an owner role, never as a workstation). */
-export async function migrateCentral(cfg: CentralConfig): Promise<string[]> {
-  const ds = centralDataSource(cfg, { applicationName: 'access-desk-migrate', poolSize: 1 });
+export async function migrateCentral(
+  cfg: CentralConfig,
+  migrations = centralMigrations,
+): Promise<string[]> {
+  const ds = centralDataSource(cfg, {
+    applicationName: 'access-desk-migrate',
+    poolSize: 1,
+    migrations,
+  });
   await ds.initialize();
   try {
     const done = await ds.runMigrations({ transaction: 'each' });
