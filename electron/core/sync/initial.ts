@@ -8,13 +8,20 @@
 // bulk loader, which is one local transaction by design (an interrupted load leaves empty
 // tables): this is the one place where the store is held while the centre is read. It is
 // bounded by the query timeout, and an empty replica serves nothing meanwhile anyway.
+//
+// The same snapshot also brings the centre's current state of the credentials held here
+// and of their conflicts (initial-credentials.ts): the feed after the load starts at this
+// snapshot, so nothing decided before it would ever arrive otherwise.
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { Logger } from '../log/logger';
 import { bulkLoadRegistry, type LoadResult } from '../registry/bulk';
 import type { AccountIn, RegistryBatch, ResidentIn } from '../registry/types';
+import type { ConflictRecord } from './credential-feed';
+import { loadCredentialState } from './initial-credentials';
 import { getState, setState, STATE } from './state';
 
 export interface InitialContext {
@@ -26,11 +33,17 @@ export interface InitialContext {
   /** Accounts per page. */
   pageSize: number;
   onProgress?(rows: number): void;
+  /** Who audits a conflict the load brings. Required once the store holds credentials. */
+  actor?: AuditActor;
+  /** For the conflict texts ("printed at 10:02"). Required with the actor. */
+  timeZone?: string;
 }
 
 export interface InitialReport extends LoadResult {
   snapshot: string;
   registryAt: string;
+  /** Conflicts of credentials held here that this load recorded (none already known). */
+  conflicts: ConflictRecord[];
 }
 
 const UTC_ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -74,6 +87,13 @@ export async function initialLoad(ctx: InitialContext): Promise<InitialReport> {
       readAhead(pages(client, districts, ctx.pageSize)),
       { onProgress: (rows) => ctx.onProgress?.(rows) },
     );
+    // After the registry, so a conflict's audit entry names the account's payer code.
+    const conflicts = await loadCredentialState(client, {
+      store: ctx.store,
+      clock: ctx.clock,
+      actor: ctx.actor,
+      timeZone: ctx.timeZone,
+    });
     await client.query('COMMIT');
     const registryAt = new Date(snap.at).toISOString();
     await ctx.store.tx(async (m) => {
@@ -85,9 +105,10 @@ export async function initialLoad(ctx: InitialContext): Promise<InitialReport> {
     ctx.log.info('registry replica loaded', {
       accounts: result.accounts,
       residents: result.residents,
+      conflicts: conflicts.length,
       seconds: result.seconds,
     });
-    return { ...result, snapshot: snap.snap, registryAt };
+    return { ...result, snapshot: snap.snap, registryAt, conflicts };
   } catch (e) {
     await qr.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -309,21 +309,19 @@ export class SyncService {
       log: this.log,
       districts: this.o.districts,
     };
+    // Both paths report conflicts: the initial load brings those decided before its
+    // snapshot, which the feed after it never will.
+    const audit = { actor: this.actor(), timeZone: this.o.timeZone };
+    let r: { registryAt: string; conflicts: ConflictRecord[] };
     if (await needsInitialLoad(this.store, this.o.districts)) {
       this.update({ state: 'syncing' });
-      const r = await initialLoad({ ...base, pageSize: this.o.initialPageSize });
-      this.update({ registryAt: r.registryAt });
+      r = await initialLoad({ ...base, ...audit, pageSize: this.o.initialPageSize });
     } else {
-      const r = await pullFeed({
-        ...base,
-        actor: this.actor(),
-        pageSize: this.o.feedPageSize,
-        timeZone: this.o.timeZone,
-      });
-      this.update({ registryAt: r.registryAt });
-      if (r.conflicts.length > 0)
-        this.log.warn('credential conflicts reported', { count: r.conflicts.length });
+      r = await pullFeed({ ...base, ...audit, pageSize: this.o.feedPageSize });
     }
+    this.update({ registryAt: r.registryAt });
+    if (r.conflicts.length > 0)
+      this.log.warn('credential conflicts reported', { count: r.conflicts.length });
     this.lastPullAt = Date.now();
   }
 
