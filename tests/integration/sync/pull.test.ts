@@ -344,11 +344,11 @@ describe('pull', () => {
   it('resolves the conflict by the same rule when the winner reaches the centre first', async () => {
     const sa = svc(a, { timeZone: 'Europe/Moscow' });
     const sb = svc(b, { timeZone: 'Europe/Moscow' });
-    // Both replicas current, as at any counter that serves the account.
-    await sa.syncNow();
-    await sb.syncNow();
+    // No sync first: whether a's replica is loaded already (after the tests above) or not
+    // (this test alone), a's next cycle pushes the loser and then pulls, through the feed or
+    // as its initial load; either must tell it. pull-initial.test.ts has a fresh workstation.
     const acc = mine()[24]!;
-    // Both offline again: a issues at 11:02 Moscow time, b at 11:03 (b's wins by the rule).
+    // Both offline: a issues at 11:02 Moscow time, b at 11:03 (b's wins by the rule).
     const loser = await issueLocally(a, {
       accountId: acc.id,
       payerCode: acc.payerCode,
