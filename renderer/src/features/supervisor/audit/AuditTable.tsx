@@ -3,17 +3,29 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../../../shared/schemas/supervisor';
 import { useFormat } from '../../../i18n/format';
+import { describeAuditEntry, formattersFor, type Translate } from './describe';
 
 export interface AuditTableProps {
   entries: AuditEntryView[];
 }
 
+/**
+ * The log's rows. Each entry is described in the reader's language from its action and data;
+ * the text the core stored (English, part of the hash chain) stays underneath, as recorded.
+ */
 export function AuditTable({ entries }: AuditTableProps) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useTranslation(['supervisor', 'clerk', 'common']);
   const fmt = useFormat();
+  const describe = useMemo(() => {
+    const tr: Translate = (key, values) => t(key, values ?? {});
+    const f = formattersFor(fmt.lang);
+    return (e: AuditEntryView) => describeAuditEntry(e, tr, f);
+  }, [t, fmt.lang]);
   return (
     <Table size="small" data-testid="audit-table">
       <TableHead>
@@ -27,16 +39,38 @@ export function AuditTable({ entries }: AuditTableProps) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {entries.map((e) => (
-          <TableRow key={e.seq} data-action={e.action}>
-            <TableCell>{e.seq}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.at)}</TableCell>
-            <TableCell>{t(`audit.actions.${e.action}`)}</TableCell>
-            <TableCell>{e.clerkName ?? t('audit.system')}</TableCell>
-            <TableCell>{e.subject ?? '—'}</TableCell>
-            <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.text}</TableCell>
-          </TableRow>
-        ))}
+        {entries.map((e) => {
+          const d = describe(e);
+          return (
+            <TableRow key={e.seq} data-action={e.action}>
+              <TableCell>{e.seq}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.at)}</TableCell>
+              <TableCell>{t(`audit.actions.${e.action}`)}</TableCell>
+              <TableCell>{e.clerkName ?? t('audit.system')}</TableCell>
+              <TableCell>{e.subject ?? '—'}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                {d.translated ? (
+                  <>
+                    <div data-testid="audit-description">{d.text}</div>
+                    <Typography
+                      variant="caption"
+                      component="div"
+                      color="text.secondary"
+                      data-testid="audit-stored-text"
+                    >
+                      {t('audit.storedText')}: <span lang="en">{e.text}</span>
+                    </Typography>
+                  </>
+                ) : (
+                  // Nothing to translate it from: the record itself, as stored.
+                  <div data-testid="audit-description" lang="en">
+                    {e.text}
+                  </div>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );
