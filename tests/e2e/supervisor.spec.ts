@@ -96,12 +96,27 @@ test.describe('journey 5: supervisor', () => {
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(50);
     await expect(rows.first().locator('td').first()).toHaveText(String(total));
+
+    // Each entry reads in Russian, described from its data; the English text the core stored
+    // (part of the chain) stays underneath as it is. The newest: the supervisor's sign-in.
+    const signInRow = rows.first();
+    await expect(signInRow).toHaveAttribute('data-action', 'staff.signIn');
+    await expect(signInRow.getByTestId('audit-description')).toHaveText(
+      `Вход в программу: ${SUPERVISOR.login}.`,
+    );
+    await expect(signInRow.getByTestId('audit-stored-text')).toHaveText(
+      `Запись журнала (как хранится): ${SUPERVISOR.login} signed in.`,
+    );
     await shot(app, 'supervisor-audit');
     await expectAccessible(app, 'audit log');
     await tabTo(app, 'Показать ещё');
     await app.keyboard.press('Enter');
     await expect(rows).toHaveCount(total);
     await expect(rows.last().locator('td').first()).toHaveText('1');
+    // Not one entry is left in the stored English for want of a translation.
+    const descriptions = await table.getByTestId('audit-description').allTextContents();
+    expect(descriptions).toHaveLength(total);
+    expect(descriptions.filter((d) => !/\p{Script=Cyrillic}/u.test(d))).toEqual([]);
 
     // By action: only the passport checks, their numbers masked.
     const count = (where: Partial<Record<'action' | 'clerkId' | 'subject', string>>) =>
@@ -117,10 +132,22 @@ test.describe('journey 5: supervisor', () => {
     for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.action))) {
       expect(action).toBe('passport.check');
     }
-    for (const v of [first, second]) {
+    // Newest first: the second visit's check, then the first's; in Russian, the number masked
+    // as the core recorded it, in the sentence and in the stored text alike.
+    const listDate = recentListDate().split('-').reverse().join('.');
+    for (const [i, v] of [second, first].entries()) {
       const full = v.passport.series + v.passport.number;
-      await expect(table).toContainText(maskPassport(full));
+      const masked = maskPassport(full);
+      await expect(rows.nth(i).getByTestId('audit-description')).toHaveText(
+        `Паспорт ${masked} прошёл проверку и совпал с данными жителя лицевого счёта. ` +
+          `Сверен со списком недействительных паспортов от ${listDate}.`,
+      );
+      await expect(rows.nth(i).getByTestId('audit-stored-text')).toHaveText(
+        `Запись журнала (как хранится): Passport ${masked} passed the check; matches a resident.`,
+      );
+      await expect(table).toContainText(masked);
       await expect(table).not.toContainText(v.passport.number);
+      await expect(table).not.toContainText(full);
     }
     const everything = JSON.stringify(await c.ctx.store.run((m) => m.find(AuditEvent)));
     expect(everything).not.toContain(first.passport.number);
@@ -495,6 +522,14 @@ test.describe('journey 5: supervisor', () => {
     await openSupervisorArea(app, SUPERVISOR);
     await openTab(app, 'settings');
     await expect(app.getByLabel('Название офиса')).toHaveValue(before.office.name);
+    // No printer chosen yet: the field says so, its label above the value, not inside an
+    // empty-looking field.
+    const printerField = app.getByRole('combobox', { name: 'Принтер' });
+    await expect(printerField).toHaveText('не выбран');
+    await expect(app.locator('[data-shrink]', { hasText: /^Принтер$/ })).toHaveAttribute(
+      'data-shrink',
+      'true',
+    );
 
     // Day 40 of a month: refused in Russian, nothing saved.
     const settingsChanges = () =>
@@ -607,11 +642,13 @@ test.describe('journey 5: supervisor', () => {
       const fresh = ['4510000111', '4511000222', '4512000333'];
       await buildInvalidPassportIndex(file, fresh, recentListDate(1));
       platform.nextPick = file;
+      await expect(app.getByRole('tabpanel').getByRole('status')).toHaveCount(0);
       await tabTo(app, 'Установить новый файл списка');
       await app.keyboard.press('Enter');
       await expect(status).toContainText(
         `Загружен список от ${shown(recentListDate(1))}, записей: ${fresh.length}.`,
       );
+      await expect(app.getByRole('tabpanel').getByRole('status')).toHaveText('Список обновлён.');
       expect(c.passportList.current()?.meta).toMatchObject({
         listDate: recentListDate(1),
         entries: fresh.length,

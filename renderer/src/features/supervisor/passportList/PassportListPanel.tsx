@@ -3,7 +3,9 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PassportListStatus } from '../../../../../shared/schemas/supervisor';
 import { call } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
@@ -21,9 +23,19 @@ export function PassportListPanel() {
     queryFn: () => call('passportList.status', {}),
     staleTime: 0,
   });
+  // «Список обновлён.» once a new list is in use. The core answers a cancelled file choice with
+  // the unchanged status, so a list is taken as installed when the status it answers differs.
+  const [installed, setInstalled] = useState(false);
   const install = useMutation({
     mutationFn: () => call('passportList.install', {}),
-    onSuccess: (s) => qc.setQueryData(supervisorKeys.passportList, s),
+    onMutate: () => {
+      setInstalled(false);
+      return { before: qc.getQueryData<PassportListStatus>(supervisorKeys.passportList) };
+    },
+    onSuccess: (next, _v, ctx) => {
+      qc.setQueryData(supervisorKeys.passportList, next);
+      setInstalled(changed(ctx.before, next));
+    },
   });
   const s = install.data ?? status.data;
   return (
@@ -61,9 +73,20 @@ export function PassportListPanel() {
           >
             {t('passportList.install')}
           </Button>
+          {installed && (
+            <Alert severity="success" role="status">
+              {t('passportList.installed')}
+            </Alert>
+          )}
           <ErrorAlert error={install.error} />
         </Stack>
       )}
     </Section>
   );
+}
+
+/** Whether an install left a different list in use than before it. */
+function changed(before: PassportListStatus | undefined, after: PassportListStatus): boolean {
+  if (!after.loaded) return false;
+  return !before?.loaded || before.listDate !== after.listDate || before.entries !== after.entries;
 }

@@ -55,6 +55,9 @@ export function PrinterSettings() {
               onBlur={field.onBlur}
               inputRef={field.ref}
               name={field.name}
+              // «не выбран» is a value like any other: shown in the field, the label above it,
+              // rather than an empty field that looks unfilled.
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             >
               <MenuItem value={NONE}>{t('settings.noPrinter')}</MenuItem>
               {missing && (
