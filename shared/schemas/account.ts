@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { AccountSummary } from './registry';
 import { Id } from './common';
 
+/**
+ * A credential conflict this workstation took part in, as the screens need it to say what
+ * happened in the reader's language (the stored English text stays the record).
+ */
+export const ConflictFacts = z.object({
+  /** 'lost': this workstation's credential was replaced; 'won': ours replaced another's. */
+  side: z.enum(['lost', 'won']),
+  loserIssuedAt: z.string(),
+  loserOfficeId: z.string(),
+  winnerIssuedAt: z.string(),
+  winnerOfficeId: z.string(),
+  /** What replaced the loser; null for a kind this version does not know (show the text). */
+  winnerKind: z.enum(['issue', 'reset']).nullable(),
+});
+export type ConflictFacts = z.infer<typeof ConflictFacts>;
+
 export const CredentialView = z.object({
   id: Id,
   state: z.enum(['issued', 'expired', 'revoked']),
@@ -20,6 +36,8 @@ export const CredentialView = z.object({
   portalLocked: z.boolean(),
   /** Set when another workstation's later change replaced this one (sync conflict). */
   supersededNote: z.string().nullable(),
+  /** The conflict this credential lost, or the newest one it won; null when none. */
+  conflict: ConflictFacts.nullable(),
 });
 export type CredentialView = z.infer<typeof CredentialView>;
 

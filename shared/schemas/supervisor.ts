@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConflictFacts } from './account';
 import { AuditAction } from './audit';
 import { Id, IsoDate } from './common';
 import { Settings } from './settings';
@@ -116,12 +117,8 @@ export const OperationRef = z.object({ opId: z.string().min(1).max(64) });
 
 export const ConflictView = z.object({
   accountId: z.number().int(),
-  /** 'lost': this workstation's credential was replaced; 'won': ours replaced another's. */
-  side: z.enum(['lost', 'won']),
+  /** The English text recorded at the time (also in the audit log); the screens' fallback. */
   text: z.string(),
   detectedAt: z.string(),
-  loserIssuedAt: z.string(),
-  loserOfficeId: z.string(),
-  winnerIssuedAt: z.string(),
-  winnerOfficeId: z.string(),
+  ...ConflictFacts.shape,
 });

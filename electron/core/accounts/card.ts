@@ -5,25 +5,27 @@ import { credentialState } from '../credentials/state';
 import { Clerk, Consent, Credential, Resident, Visit } from '../db/entities';
 import type { PassportListHolder } from '../passport-list';
 import { getAccount } from '../registry/search';
+import { accountConflicts, conflictFacts, conflictOfCredential } from '../sync/credential-feed';
 
 const HISTORY = 50;
 
 /** Everything the clerk needs to see about one account, newest first. */
 export async function accountCard(
-  ctx: CoreContext,
-  list: PassportListHolder,
+  ctx: Pick<CoreContext, 'store' | 'clock'>,
+  list: Pick<PassportListHolder, 'current'>,
   accountId: number,
 ): Promise<AccountCard> {
   const account = await getAccount(ctx.store, accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account.');
   const at = ctx.clock.now().toISOString();
   return ctx.store.run(async (m) => {
-    const [credentials, consents, visits, clerks, residents] = await Promise.all([
+    const [credentials, consents, visits, clerks, residents, conflicts] = await Promise.all([
       m.find(Credential, { where: { accountId }, order: { version: 'DESC' }, take: HISTORY }),
       m.find(Consent, { where: { accountId }, order: { signedAt: 'DESC' }, take: HISTORY }),
       m.find(Visit, { where: { accountId }, order: { startedAt: 'DESC' }, take: HISTORY }),
       m.find(Clerk),
       m.find(Resident, { where: { accountId } }),
+      accountConflicts(m, accountId),
     ]);
     const name = new Map(clerks.map((c) => [c.id, c.fullName]));
     const residentName = new Map(
@@ -41,6 +43,10 @@ export async function accountCard(
       : [];
     const byVisit = new Map(sheets.map((s) => [s.visitId, s]));
     const meta = list.current()?.meta ?? null;
+    const conflictOf = (id: string) => {
+      const rec = conflictOfCredential(conflicts, id);
+      return rec ? conflictFacts(rec) : null;
+    };
     return {
       account,
       credentials: credentials.map((c) => ({
@@ -59,6 +65,7 @@ export async function accountCard(
         portalPasswordChangedAt: c.portalPasswordChangedAt,
         portalLocked: c.portalLocked,
         supersededNote: c.supersededNote,
+        conflict: conflictOf(c.id),
       })),
       consents: consents.map((c) => ({
         id: c.id,

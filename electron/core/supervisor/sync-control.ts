@@ -12,6 +12,7 @@ import {
   resolveCentralConfig,
   type CentralConfig,
 } from '../sync/config';
+import { conflictFacts, type ConflictRecord } from '../sync/credential-feed';
 import { SyncService, type SyncOptions } from '../sync/service';
 
 /** What the app asks of sync, whether or not a central database is configured. */
@@ -56,6 +57,11 @@ async function centralConfig(o: SyncControlOptions): Promise<CentralConfig | nul
     ctx.log.error('central connection settings are not usable', { error: String(e) });
     return null;
   }
+}
+
+/** A local conflict record as the supervisor's sync tab gets it. */
+export function conflictView(c: ConflictRecord): z.infer<typeof ConflictView> {
+  return { accountId: c.accountId, text: c.text, detectedAt: c.detectedAt, ...conflictFacts(c) };
 }
 
 export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
@@ -126,16 +132,7 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
     },
     retryDead: (opId, by) => current().retryDead(opId, by),
     async listConflicts() {
-      return (await current().listConflicts()).map((c) => ({
-        accountId: c.accountId,
-        side: c.side,
-        text: c.text,
-        detectedAt: c.detectedAt,
-        loserIssuedAt: c.loser.issuedAt,
-        loserOfficeId: c.loser.officeId,
-        winnerIssuedAt: c.winner.issuedAt,
-        winnerOfficeId: c.winner.officeId,
-      }));
+      return (await current().listConflicts()).map(conflictView);
     },
     async reconfigure() {
       await stopService();

@@ -4,6 +4,7 @@
 // held locally (their rows reference local clerks and consents), so an image for any other
 // credential is skipped; a conflict is recorded and audited when either side is ours.
 import type { EntityManager } from 'typeorm';
+import type { ConflictFacts } from '../../../shared/schemas/account';
 import { appendAudit, type AuditActor } from '../audit/chain';
 
 export interface CredentialImage {
@@ -236,12 +237,8 @@ interface ConflictRaw {
   text: string;
 }
 
-export async function listConflicts(m: EntityManager, limit = 500): Promise<ConflictRecord[]> {
-  const rows = await m.query<ConflictRaw[]>(
-    `SELECT * FROM sync_conflict ORDER BY received_at DESC LIMIT ?`,
-    [limit],
-  );
-  return rows.map((r) => ({
+function fromRow(r: ConflictRaw): ConflictRecord {
+  return {
     loserCredentialId: r.loser_credential_id,
     winnerCredentialId: r.winner_credential_id,
     accountId: r.account_id,
@@ -262,5 +259,57 @@ export async function listConflicts(m: EntityManager, limit = 500): Promise<Conf
     detectedAt: r.detected_at,
     receivedAt: r.received_at,
     text: r.text,
-  }));
+  };
+}
+
+export async function listConflicts(m: EntityManager, limit = 500): Promise<ConflictRecord[]> {
+  const rows = await m.query<ConflictRaw[]>(
+    `SELECT * FROM sync_conflict ORDER BY received_at DESC LIMIT ?`,
+    [limit],
+  );
+  return rows.map(fromRow);
+}
+
+/** The conflicts one account's credentials took part in, newest first (for its card). */
+export async function accountConflicts(
+  m: EntityManager,
+  accountId: number,
+): Promise<ConflictRecord[]> {
+  const rows = await m.query<ConflictRaw[]>(
+    `SELECT * FROM sync_conflict WHERE account_id = ? ORDER BY detected_at DESC, received_at DESC`,
+    [accountId],
+  );
+  return rows.map(fromRow);
+}
+
+/**
+ * What the screens need to say what happened in the reader's language. The local table keeps
+ * the kind as text; a kind this version does not know becomes null, and the screens then show
+ * the stored text rather than guess.
+ */
+export function conflictFacts(r: ConflictRecord): ConflictFacts {
+  const kind = r.winner.kind;
+  return {
+    side: r.side,
+    loserIssuedAt: r.loser.issuedAt,
+    loserOfficeId: r.loser.officeId,
+    winnerIssuedAt: r.winner.issuedAt,
+    winnerOfficeId: r.winner.officeId,
+    winnerKind: kind === 'issue' || kind === 'reset' ? kind : null,
+  };
+}
+
+/**
+ * The conflict a credential on the card took part in: the one it lost, or else the newest one
+ * it won (`records` newest first, as accountConflicts() gives them).
+ */
+export function conflictOfCredential(
+  records: ConflictRecord[],
+  credentialId: string,
+): ConflictRecord | null {
+  return (
+    records.find((r) => r.side === 'lost' && r.loserCredentialId === credentialId) ??
+    records.find((r) => r.side === 'won' && r.winnerCredentialId === credentialId) ??
+    null
+  );
 }

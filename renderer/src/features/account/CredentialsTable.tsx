@@ -8,12 +8,26 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CredentialView } from '../../../../shared/schemas/account';
 import { useFormat } from '../../i18n/format';
+import { conflictText } from './conflictText';
 
 export interface CredentialsTableProps {
   credentials: CredentialView[];
 }
 
 const COLOURS = { issued: 'success', expired: 'warning', revoked: 'default' } as const;
+
+/** What a sync conflict did to this credential, in the reader's language. */
+function ConflictNote({ credential: c }: { credential: CredentialView }) {
+  const { t } = useTranslation('clerk');
+  const { lang } = useFormat();
+  const note = conflictText(c.conflict, c.supersededNote, t, lang);
+  if (!note) return null;
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {note}
+    </Typography>
+  );
+}
 
 /** Every password issued for the account, newest first, with what the portal reports. */
 export function CredentialsTable({ credentials }: CredentialsTableProps) {
@@ -65,11 +79,7 @@ export function CredentialsTable({ credentials }: CredentialsTableProps) {
                 {c.revokedAt
                   ? `${fmt.dateTime(c.revokedAt)}${c.revokeReason ? ` (${t(`account.revokeReason.${c.revokeReason}`, { defaultValue: c.revokeReason })})` : ''}`
                   : '—'}
-                {c.supersededNote && (
-                  <Typography variant="body2" color="text.secondary">
-                    {c.supersededNote}
-                  </Typography>
-                )}
+                <ConflictNote credential={c} />
               </TableCell>
             </TableRow>
           ))}

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../i18n/format';
+import { conflictText } from '../../account/conflictText';
 import { supervisorKeys } from '../queries';
 
 /** Passwords issued for the same account at two places at once, and which one stands. */
@@ -47,7 +48,7 @@ export function Conflicts() {
                     ? t('sync.sides.lost', { office: c.winnerOfficeId })
                     : t('sync.sides.won')}
                 </TableCell>
-                <TableCell>{c.text}</TableCell>
+                <TableCell>{conflictText(c, c.text, t, fmt.lang)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
