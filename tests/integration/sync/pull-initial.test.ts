@@ -4,10 +4,13 @@
 // the load starts past those rows, so the load itself brings the centre's current state of
 // every credential held here and every conflict one of them took part in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/contract';
+import { accountCard } from '../../../electron/core/accounts/card';
 import { verifyAuditChain } from '../../../electron/core/audit/chain';
 import { fixedClock } from '../../../electron/core/clock';
 import { portalRecordEvent } from '../../../electron/core/sync/central/admin';
 import { SyncService } from '../../../electron/core/sync/service';
+import { conflictView } from '../../../electron/core/supervisor/sync-control';
 import {
   argonHash,
   type Centre,
@@ -96,6 +99,8 @@ async function winningReset(acc: Centre['accounts'][number], resetAt: Date): Pro
 
 describe('initial load: credential state', () => {
   let firstLoser: string;
+  let firstWinner: string;
+  let firstAccount: number;
   let firstText: string;
 
   it('tells a workstation whose first cycle pushes a losing credential, and then loads', async () => {
@@ -109,6 +114,8 @@ describe('initial load: credential state', () => {
       at: new Date('2025-06-02T09:12:00Z'),
     });
     firstLoser = loser.credentialId;
+    firstWinner = winner;
+    firstAccount = acc.id;
     const sf = svc(f);
     // One cycle: the push (the centre supersedes f's credential) and then the initial load.
     expect(await sf.syncNow()).toMatchObject({ state: 'online', pending: 0, lastError: null });
@@ -155,6 +162,77 @@ describe('initial load: credential state', () => {
     ).toEqual([expect.objectContaining({ side: 'won', winnerCredentialId: winner })]);
     await sf.stop();
     await sb.stop();
+  });
+
+  it('gives the account card and the sync tab the facts of the conflict, on either side', async () => {
+    expect(firstLoser).toBeDefined();
+    // What the screens build the sentence from, through the contract's output schemas as the
+    // dispatcher filters every answer: f's 12:12 sheet, replaced by b's reset at 12:13.
+    const facts = {
+      loserIssuedAt: '2025-06-02T09:12:00.000Z',
+      loserOfficeId: '12',
+      winnerIssuedAt: '2025-06-02T09:13:00.000Z',
+      winnerOfficeId: '7',
+      winnerKind: 'reset',
+    };
+    const clock = fixedClock('2025-06-02T12:00:00Z');
+    const cardOf = async (w: Workstation) =>
+      contract['registry.account'].output.parse(
+        await accountCard({ store: w.store, clock }, { current: () => null }, firstAccount),
+      );
+    const viewsOf = async (w: Workstation) => {
+      const s = svc(w);
+      try {
+        return contract['sync.conflicts'].output
+          .parse((await s.listConflicts()).map(conflictView))
+          .filter((c) => c.accountId === firstAccount);
+      } finally {
+        await s.stop();
+      }
+    };
+
+    // The losing side: its only credential for the account, revoked, with the facts and the
+    // stored English note kept for the fallback.
+    expect((await cardOf(f)).credentials).toEqual([
+      expect.objectContaining({
+        id: firstLoser,
+        state: 'revoked',
+        revokeReason: 'superseded',
+        supersededNote: firstText,
+        conflict: { side: 'lost', ...facts },
+      }),
+    ]);
+    expect(await viewsOf(f)).toEqual([
+      {
+        accountId: firstAccount,
+        text: firstText,
+        detectedAt: expect.any(String),
+        side: 'lost',
+        ...facts,
+      },
+    ]);
+
+    // The winning side: the reset in force carries the conflict it won; the credential the
+    // reset replaced at b itself took part in none.
+    const bCard = await cardOf(b);
+    expect(bCard.credentials.map((c) => [c.version, c.id === firstWinner, c.state])).toEqual([
+      [2, true, 'issued'],
+      [1, false, 'revoked'],
+    ]);
+    expect(bCard.credentials[0]).toMatchObject({
+      supersededNote: null,
+      conflict: { side: 'won', ...facts },
+    });
+    expect(bCard.credentials[1]).toMatchObject({ supersededNote: null, conflict: null });
+    expect(await viewsOf(b)).toEqual([
+      {
+        accountId: firstAccount,
+        text: firstText,
+        detectedAt: expect.any(String),
+        side: 'won',
+        ...facts,
+      },
+    ]);
   });
 
   it('brings portal-side state set before the initial load to the local credential', async () => {
