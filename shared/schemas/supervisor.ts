@@ -117,6 +117,8 @@ export const OperationRef = z.object({ opId: z.string().min(1).max(64) });
 
 export const ConflictView = z.object({
   accountId: z.number().int(),
+  /** Null when the account is no longer in this workstation's replica. */
+  payerCode: z.string().nullable(),
   /** The English text recorded at the time (also in the audit log); the screens' fallback. */
   text: z.string(),
   detectedAt: z.string(),

@@ -138,9 +138,12 @@ test.describe('a sync conflict, in the reader’s language', () => {
     const lostRow = rows.filter({ hasText: lostText });
     await expect(lostRow).toHaveCount(1);
     await expect(lostRow).toContainText('выданный в офисе 7');
+    // Accounts are named the way the supervisor knows them: by payer code.
+    await expect(lostRow).toContainText(lostCase.account.payerCode);
     const wonListed = rows.filter({ hasText: wonText });
     await expect(wonListed).toHaveCount(1);
     await expect(wonListed).toContainText('выданный здесь');
+    await expect(wonListed).toContainText(wonCase.account.payerCode);
     await expect(app.getByText(/The sheet printed/)).toHaveCount(0);
     await shot(app, 'supervisor-sync-conflicts');
     await expectAccessible(app, 'sync tab with conflicts');

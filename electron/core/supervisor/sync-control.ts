@@ -60,8 +60,17 @@ async function centralConfig(o: SyncControlOptions): Promise<CentralConfig | nul
 }
 
 /** A local conflict record as the supervisor's sync tab gets it. */
-export function conflictView(c: ConflictRecord): z.infer<typeof ConflictView> {
-  return { accountId: c.accountId, text: c.text, detectedAt: c.detectedAt, ...conflictFacts(c) };
+export function conflictView(
+  c: ConflictRecord,
+  payerCode: string | null = null,
+): z.infer<typeof ConflictView> {
+  return {
+    accountId: c.accountId,
+    payerCode,
+    text: c.text,
+    detectedAt: c.detectedAt,
+    ...conflictFacts(c),
+  };
 }
 
 export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
@@ -105,22 +114,27 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
   };
   service = await build();
 
+  /** What the supervisor recognises an account by: its payer code (null if it left the replica). */
+  const payerCodes = async (accountIds: (number | null)[]): Promise<Map<number, string>> => {
+    const ids = [...new Set(accountIds.filter((id): id is number => id !== null))];
+    const codes = new Map<number, string>();
+    if (ids.length === 0) return codes;
+    const rows = await ctx.store.run((m) =>
+      m.query<{ id: number; payer_code: string }[]>(
+        `SELECT id, payer_code FROM account WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      ),
+    );
+    for (const r of rows) codes.set(Number(r.id), r.payer_code);
+    return codes;
+  };
+
   return {
     status: () => current().freshStatus(),
     syncNow: () => current().syncNow(),
     async listDead() {
       const ops = await current().listDead();
-      const ids = [...new Set(ops.flatMap((op) => (op.accountId === null ? [] : [op.accountId])))];
-      const codes = new Map<number, string>();
-      if (ids.length > 0) {
-        const rows = await ctx.store.run((m) =>
-          m.query<{ id: number; payer_code: string }[]>(
-            `SELECT id, payer_code FROM account WHERE id IN (${ids.map(() => '?').join(', ')})`,
-            ids,
-          ),
-        );
-        for (const r of rows) codes.set(Number(r.id), r.payer_code);
-      }
+      const codes = await payerCodes(ops.map((op) => op.accountId));
       return ops.map((op) => ({
         opId: op.opId,
         kind: op.kind,
@@ -132,7 +146,9 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
     },
     retryDead: (opId, by) => current().retryDead(opId, by),
     async listConflicts() {
-      return (await current().listConflicts()).map(conflictView);
+      const conflicts = await current().listConflicts();
+      const codes = await payerCodes(conflicts.map((c) => c.accountId));
+      return conflicts.map((c) => conflictView(c, codes.get(c.accountId) ?? null));
     },
     async reconfigure() {
       await stopService();

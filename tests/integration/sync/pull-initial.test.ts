@@ -184,7 +184,7 @@ describe('initial load: credential state', () => {
       const s = svc(w);
       try {
         return contract['sync.conflicts'].output
-          .parse((await s.listConflicts()).map(conflictView))
+          .parse((await s.listConflicts()).map((c) => conflictView(c)))
           .filter((c) => c.accountId === firstAccount);
       } finally {
         await s.stop();
@@ -205,6 +205,8 @@ describe('initial load: credential state', () => {
     expect(await viewsOf(f)).toEqual([
       {
         accountId: firstAccount,
+        // The payer code is looked up by the app's sync control, not by the view itself.
+        payerCode: null,
         text: firstText,
         detectedAt: expect.any(String),
         side: 'lost',
@@ -227,6 +229,8 @@ describe('initial load: credential state', () => {
     expect(await viewsOf(b)).toEqual([
       {
         accountId: firstAccount,
+        // The payer code is looked up by the app's sync control, not by the view itself.
+        payerCode: null,
         text: firstText,
         detectedAt: expect.any(String),
         side: 'won',

@@ -42,7 +42,7 @@ export function Conflicts() {
             {conflicts.data.map((c) => (
               <TableRow key={`${c.accountId}-${c.detectedAt}`}>
                 <TableCell>{fmt.dateTime(c.detectedAt)}</TableCell>
-                <TableCell>{c.accountId}</TableCell>
+                <TableCell>{c.payerCode ?? '—'}</TableCell>
                 <TableCell>
                   {c.side === 'lost'
                     ? t('sync.sides.lost', { office: c.winnerOfficeId })
