@@ -107,7 +107,7 @@ test.describe('journey 5: supervisor', () => {
     await expect(signInRow.getByTestId('audit-stored-text')).toHaveText(
       `Запись журнала (как хранится): ${SUPERVISOR.login} signed in.`,
     );
-    await shot(app, 'supervisor-audit');
+    await shot(app, 'supervisor-audit', { fullPage: false });
     await expectAccessible(app, 'audit log');
     await tabTo(app, 'Показать ещё');
     await app.keyboard.press('Enter');
@@ -209,7 +209,7 @@ test.describe('journey 5: supervisor', () => {
     await expect(verdict).toContainText(
       `Цепочка журнала нарушена на записи № ${tampered.seq}: запись изменена.`,
     );
-    await shot(app, 'supervisor-audit-broken');
+    await shot(app, 'supervisor-audit-broken', { fullPage: false });
     await expectAccessible(app, 'audit log, chain broken');
   });
 

@@ -37,14 +37,19 @@ export async function seedStaff(
  * Screenshots go to test-results/screenshots; with ACCESS_DESK_SCREENSHOTS=docs they replace
  * the ones committed under docs/screenshots (demo data only).
  */
-export async function shot(page: Page, name: string): Promise<string> {
+export async function shot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<string> {
   const dir =
     process.env.ACCESS_DESK_SCREENSHOTS === 'docs'
       ? join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
       : join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Whole pages by default; a long list (the audit log) is shown as the screen shows it.
+  await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
 }
 
