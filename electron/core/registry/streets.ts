@@ -96,30 +96,45 @@ export class StreetIndex {
   }
 }
 
+// Scratch flags for matchWords, reused: it runs once per street per query (a few hundred
+// times a search), and two small arrays and two closures each time made ~150 KB of garbage
+// per search, a ~1 ms scavenge every few searches, which showed in the search p99.
+// matchWords is synchronous and never re-enters, so sharing them is safe.
+let usedName = new Uint8Array(16);
+let matchedQuery = new Uint8Array(16);
+
 /**
  * 2 per query word that equals a word of the name, 1 per prefix, -1 if some query word
  * matches no unused word. Greedy with exact matches claimed first is enough for names of
  * two or three words.
  */
 function matchWords(nameWords: readonly string[], queryWords: readonly string[]): number {
-  if (queryWords.length > nameWords.length) return -1;
-  const used = new Array<boolean>(nameWords.length).fill(false);
+  const n = nameWords.length;
+  const k = queryWords.length;
+  if (k > n) return -1;
+  if (usedName.length < n) usedName = new Uint8Array(2 * n);
+  if (matchedQuery.length < k) matchedQuery = new Uint8Array(2 * k);
+  usedName.fill(0, 0, n);
+  matchedQuery.fill(0, 0, k);
   let score = 0;
-  const pending: string[] = [];
-  for (const q of queryWords) {
-    const i = nameWords.findIndex((w, j) => !used[j] && w === q);
-    if (i >= 0) {
-      used[i] = true;
-      score += 2;
-    } else {
-      pending.push(q);
+  for (let q = 0; q < k; q++) {
+    for (let j = 0; j < n; j++) {
+      if (usedName[j] === 0 && nameWords[j] === queryWords[q]) {
+        usedName[j] = 1;
+        matchedQuery[q] = 1;
+        score += 2;
+        break;
+      }
     }
   }
-  for (const q of pending) {
-    if (q.endsWith('#')) return -1;
-    const i = nameWords.findIndex((w, j) => !used[j] && w.startsWith(q));
-    if (i < 0) return -1;
-    used[i] = true;
+  for (let q = 0; q < k; q++) {
+    if (matchedQuery[q] === 1) continue;
+    const word = queryWords[q]!;
+    if (word.endsWith('#')) return -1;
+    let j = 0;
+    while (j < n && (usedName[j] === 1 || !nameWords[j]!.startsWith(word))) j++;
+    if (j === n) return -1;
+    usedName[j] = 1;
     score += 1;
   }
   return score;
