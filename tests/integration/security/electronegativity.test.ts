@@ -74,13 +74,20 @@ const serious = (f: Finding): boolean => f.severity === 'HIGH' || f.severity ===
 
 describe('electronegativity over electron/', () => {
   it('reports no HIGH or MEDIUM finding beyond the reviewed preload', async () => {
-    const findings = (await scan(join(ROOT, 'electron'))).filter(serious);
     const isReviewed = (f: Finding) =>
       REVIEWED.some((r) => r.issue === f.issue && f.file.endsWith(r.file));
-    expect(findings.filter((f) => !isReviewed(f))).toEqual([]);
+    // The reviewed finding is the proof that the tool really analysed the window: on a loaded
+    // machine it has been seen to report nothing at all (and exit 0), so an empty report is
+    // run again, up to three times, rather than read as a clean bill of health.
+    let findings: Finding[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      findings = (await scan(join(ROOT, 'electron'))).filter(serious);
+      expect(findings.filter((f) => !isReviewed(f))).toEqual([]);
+      if (findings.some(isReviewed)) break;
+    }
     // Exactly the one reviewed preload: a second window with a preload is a new review.
     expect(findings.filter(isReviewed)).toHaveLength(REVIEWED.length);
-  }, 150_000);
+  }, 400_000);
 
   it('the check does catch a weakened window (the parser reads real findings)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eneg-bad-'));
