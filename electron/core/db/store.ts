@@ -88,7 +88,7 @@ export function rawKey(key: Buffer): string {
  * The driver as TypeORM gets it. TypeORM calls the driver's `verbose()`, which wraps every
  * Database and Statement method, for the whole process, to capture a stack trace and
  * `util.inspect` every argument on every call, only to lengthen the stack of an error. That
- * cost ~17 µs a call here (a bare `SELECT ?` 88 → 68 µs), a quarter of a payer-code search,
+ * cost ~20 µs a call here (a bare `SELECT ?` 88 → 68 µs), a quarter of a payer-code search,
  * and it copies each bulk statement's 300 KB parameter once more; and the inspected
  * arguments (SQL parameters: names, passport numbers) would ride along in an error's stack
  * into the log. So `verbose()` here hands back the plain driver.
