@@ -15,21 +15,13 @@ import {
   scan,
   signInWithKeyboard,
   storeDump,
+  SEARCH,
+  PASSWORD,
+  passwordOnPaper,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import { E2E_QUEUE, ensureQueue, removePrinted, waitForPrinted } from './harness/printer';
 import { CLERK, seedStaff, shot } from './harness/support';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
-const PASSWORD = /[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}/;
-
-/** The temporary password as printed: one character per cell, so spaces come between them. */
-function passwordOnPaper(text: string): string {
-  const squashed = text.replace(/[\s\u00a0]+/g, '').replace(/[\u2010\u2011]/g, '-');
-  const m = PASSWORD.exec(squashed);
-  if (!m) throw new Error(`no password on the sheet:\n${text}`);
-  return m[0];
-}
 
 test.describe('journey 1: issue access', () => {
   test.use({ demoAccounts: 300, invalidPassports: listedPassports(), printerQueue: E2E_QUEUE });

@@ -15,21 +15,13 @@ import {
   signInWithKeyboard,
   today,
   typePassport,
+  SEARCH,
+  passwordOnPaper,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import { E2E_QUEUE, ensureQueue, removePrinted, waitForPrinted } from './harness/printer';
 import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
 import { passportFor } from '../support/passports';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
-const PASSWORD = /[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}/;
-
-function passwordOnPaper(text: string): string {
-  const squashed = text.replace(/[\s\u00a0]+/g, '').replace(/[\u2010\u2011]/g, '-');
-  const m = PASSWORD.exec(squashed);
-  if (!m) throw new Error(`no password on the sheet:\n${text}`);
-  return m[0];
-}
 
 /** Ends the visit from the sheet step and checks the search is back, empty and focused. */
 async function finishVisit(app: Page, serial: string) {

@@ -7,11 +7,9 @@ import type { z } from 'zod';
 import type { SettingsView } from '../../shared/schemas/supervisor';
 import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
-import { coreCall, expectFocused, scan, signInWithKeyboard } from './harness/journeys';
+import { coreCall, expectFocused, scan, signInWithKeyboard, SEARCH } from './harness/journeys';
 import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
 import { startCentre, type Centre } from '../integration/sync/harness';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
 
 test.describe('first start', () => {
   test('the first supervisor is created with the keyboard; a new clerk must change the given password', async ({

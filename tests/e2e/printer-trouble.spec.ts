@@ -12,6 +12,9 @@ import {
   signInWithKeyboard,
   today,
   typePassport,
+  SEARCH,
+  PASSWORD,
+  passwordOnPaper,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import {
@@ -24,9 +27,6 @@ import {
 } from './harness/printer';
 import { CLERK, seedStaff, shot } from './harness/support';
 import { passportFor } from '../support/passports';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
-const PASSWORD = /[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}/;
 
 test.describe('journey 3: printer trouble', () => {
   test.use({ demoAccounts: 300, invalidPassports: listedPassports(), printerQueue: JAM_QUEUE });
@@ -80,10 +80,7 @@ test.describe('journey 3: printer trouble', () => {
       await expect(app.getByTestId('issued-password')).toHaveText(shown);
       const sheet = await waitForPrinted(queue, since, [account.payerCode, failedSerial!]);
       sheetPath = sheet.path;
-      const onPaper = PASSWORD.exec(
-        sheet.text.replace(/[\s\u00a0]+/g, '').replace(/[\u2010\u2011]/g, '-'),
-      )?.[0];
-      expect(onPaper).toBe(shown);
+      expect(passwordOnPaper(sheet.text)).toBe(shown);
 
       // Both attempts are on record: in the sheets table and in the audit log.
       const prints = await c.ctx.store.run((m) =>

@@ -12,10 +12,9 @@ import {
   residents,
   scan,
   signInWithKeyboard,
+  SEARCH,
 } from './harness/journeys';
 import { CLERK, seedStaff, shot } from './harness/support';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
 
 test.describe('search', () => {
   test.use({ demoAccounts: 300 });

@@ -4,11 +4,9 @@
 import { AuditEvent, Visit } from '../../electron/core/db/entities';
 import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
-import { expectFocused, ownerAccount, scan, signInWithKeyboard } from './harness/journeys';
+import { expectFocused, ownerAccount, scan, signInWithKeyboard, SEARCH } from './harness/journeys';
 import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
 import { fullName } from '../../renderer/src/lib/names';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
 
 test.describe('journey 6: sign-in and lock', () => {
   test.use({ demoAccounts: 300 });

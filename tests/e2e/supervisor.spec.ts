@@ -16,7 +16,7 @@ import { maskPassport } from '../../shared/domain/mask';
 import { passportFor } from '../support/passports';
 import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
-import { expectFocused, residents, today, typed } from './harness/journeys';
+import { expectFocused, residents, today, typed, SEARCH } from './harness/journeys';
 import {
   buildInvalidPassportIndex,
   listedPassports,
@@ -39,8 +39,6 @@ import {
   tabTo,
 } from './harness/supervisor';
 import { CLERK, SUPERVISOR, invoke, seedStaff, shot } from './harness/support';
-
-const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
 
 /** `YYYY-MM-DD`, `days` from today (Moscow). */
 function dayFromToday(days: number): string {

@@ -14,6 +14,19 @@ import { isAdultOn, passportFor, personOf } from '../../support/passports';
 
 export const today = (): string => localDate(new Date());
 
+/** The clerk's search field, by its Russian label. */
+export const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';
+/** A temporary password as the screens show it: two groups of five from the alphabet. */
+export const PASSWORD = /[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}/;
+
+/** The temporary password as printed: one character per cell, so spaces come between them. */
+export function passwordOnPaper(text: string): string {
+  const squashed = text.replace(/[\s\u00a0]+/g, '').replace(/[\u2010\u2011]/g, '-');
+  const m = PASSWORD.exec(squashed);
+  if (!m) throw new Error(`no password on the sheet:\n${text}`);
+  return m[0];
+}
+
 /** Accounts (by id order) with an adult resident of the given relation, and that resident. */
 export async function residents(
   core: Core,

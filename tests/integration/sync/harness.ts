@@ -74,6 +74,14 @@ export async function startCentre(
   }
 }
 
+/** The centre's district codes, most accounts first: offices serve the big ones. */
+export function districtsBySize(c: Centre): string[] {
+  const counts = new Map<string, number>();
+  for (const acc of c.accounts)
+    counts.set(acc.districtCode, (counts.get(acc.districtCode) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([d]) => d);
+}
+
 export interface Workstation {
   id: string;
   officeId: string;

@@ -17,6 +17,7 @@ import {
   issueLocally,
   openWorkstation,
   startCentre,
+  districtsBySize,
   type Workstation,
 } from './harness';
 
@@ -29,10 +30,7 @@ let hash: string;
 
 beforeAll(async () => {
   centre = await startCentre({ accounts: 300 });
-  const counts = new Map<string, number>();
-  for (const acc of centre.accounts)
-    counts.set(acc.districtCode, (counts.get(acc.districtCode) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([d]) => d);
+  const ranked = districtsBySize(centre);
   // The demo registry has few districts: the office first serves the largest one, and the
   // district change adds the next.
   districts = ranked.slice(0, 1);

@@ -13,6 +13,7 @@ import {
   openWorkstation,
   startCentre,
   waitFor,
+  districtsBySize,
   type Workstation,
 } from './harness';
 
@@ -26,10 +27,7 @@ let hash: string;
 beforeAll(async () => {
   centre = await startCentre({ accounts: 400 });
   // The office serves the two districts with the most accounts; the rest stay at the centre.
-  const counts = new Map<string, number>();
-  for (const acc of centre.accounts)
-    counts.set(acc.districtCode, (counts.get(acc.districtCode) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([d]) => d);
+  const ranked = districtsBySize(centre);
   districts = ranked.slice(0, 2);
   other = ranked.slice(2);
   a = await openWorkstation('12', 'a');
