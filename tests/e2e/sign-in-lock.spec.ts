@@ -92,9 +92,13 @@ test.describe('journey 6: sign-in and lock', () => {
     await app.getByRole('button', { name: 'Войти под другим пользователем' }).focus();
     await app.keyboard.press('Enter');
     await expect(app.getByLabel('Логин')).toBeFocused();
+    await expect(app.getByLabel('Логин')).toHaveValue('');
+    await expect(app.getByLabel('Логин')).toBeEditable();
     await app.keyboard.type(SUPERVISOR.login);
     await app.keyboard.press('Tab');
+    await expect(app.getByLabel('Пароль')).toBeFocused();
     await app.keyboard.type(SUPERVISOR.password);
+    await expect(app.getByLabel('Логин')).toHaveValue(SUPERVISOR.login);
     await app.keyboard.press('Enter');
     await expect(app.getByText(`${SUPERVISOR.fullName} (Старший специалист)`)).toBeVisible();
     await expect(app.getByLabel(SEARCH)).toBeFocused();

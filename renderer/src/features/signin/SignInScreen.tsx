@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -32,6 +32,11 @@ export function SignInScreen({ officeName, locked }: SignInScreenProps) {
     resolver: zodResolver(SignInInput),
     defaultValues: { login: locked?.login ?? '', password: '' },
   });
+  // Once the login field is editable again (after the render that drops readOnly), it takes the
+  // focus: in an effect, not a timer, so a fast typist's first keys never land elsewhere.
+  useEffect(() => {
+    if (otherUser) setFocus('login');
+  }, [otherUser, setFocus]);
   const signIn = useMutation({
     mutationFn: (v: Form) => {
       void import('../workspace/Workspace');
@@ -78,7 +83,6 @@ export function SignInScreen({ officeName, locked }: SignInScreenProps) {
                 setOtherUser(true);
                 setValue('login', '');
                 setValue('password', '');
-                setTimeout(() => setFocus('login'), 0);
               }}
             >
               {t('signin.switchUser')}
