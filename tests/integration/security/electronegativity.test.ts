@@ -55,13 +55,19 @@ function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f !== ''));
 }
 
-async function scan(dir: string): Promise<Finding[]> {
+async function scanOnce(dir: string): Promise<Finding[]> {
   const out = join(mkdtempSync(join(tmpdir(), 'eneg-')), 'report.csv');
-  await promisify(execFile)(BIN, ['-i', dir, '-e', ELECTRON_VERSION, '-r', '-o', out], {
-    timeout: 120_000,
-  });
+  const { stdout, stderr } = await promisify(execFile)(
+    BIN,
+    ['-i', dir, '-e', ELECTRON_VERSION, '-r', '-o', out],
+    { timeout: 120_000, maxBuffer: 16 * 2 ** 20 },
+  );
   const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
   expect(header?.[0]).toBe('issue');
+  if (rows.length === 0) {
+    // Kept in the log: what the tool said when it found nothing at all.
+    console.warn(`electronegativity reported nothing for ${dir}:\n${stdout}\n${stderr}`);
+  }
   return rows.map((r) => ({
     issue: r[0] ?? '',
     severity: r[1] ?? '',
@@ -70,21 +76,29 @@ async function scan(dir: string): Promise<Finding[]> {
   }));
 }
 
+/**
+ * The tool exits 0 whatever happens, and on a loaded machine it has twice (in about ten full
+ * runs) written a report with no rows at all for a tree it flags every other time. A finding
+ * the tree is known to produce is the proof that it was analysed; without it the scan runs
+ * again, up to three times, so neither a clean bill of health nor a failure comes from that.
+ */
+async function scan(dir: string, proof: (f: Finding) => boolean): Promise<Finding[]> {
+  let findings: Finding[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    findings = await scanOnce(dir);
+    if (findings.some(proof)) break;
+  }
+  return findings;
+}
+
 const serious = (f: Finding): boolean => f.severity === 'HIGH' || f.severity === 'MEDIUM';
 
 describe('electronegativity over electron/', () => {
   it('reports no HIGH or MEDIUM finding beyond the reviewed preload', async () => {
     const isReviewed = (f: Finding) =>
       REVIEWED.some((r) => r.issue === f.issue && f.file.endsWith(r.file));
-    // The reviewed finding is the proof that the tool really analysed the window: on a loaded
-    // machine it has been seen to report nothing at all (and exit 0), so an empty report is
-    // run again, up to three times, rather than read as a clean bill of health.
-    let findings: Finding[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      findings = (await scan(join(ROOT, 'electron'))).filter(serious);
-      expect(findings.filter((f) => !isReviewed(f))).toEqual([]);
-      if (findings.some(isReviewed)) break;
-    }
+    const findings = (await scan(join(ROOT, 'electron'), isReviewed)).filter(serious);
+    expect(findings.filter((f) => !isReviewed(f))).toEqual([]);
     // Exactly the one reviewed preload: a second window with a preload is a new review.
     expect(findings.filter(isReviewed)).toHaveLength(REVIEWED.length);
   }, 400_000);
@@ -97,7 +111,9 @@ describe('electronegativity over electron/', () => {
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
     try {
-      const findings = (await scan(dir)).filter(serious).map((f) => f.issue);
+      const findings = (await scan(dir, (f) => f.issue === 'SANDBOX_JS_CHECK'))
+        .filter(serious)
+        .map((f) => f.issue);
       expect(findings).toEqual(
         expect.arrayContaining([
           'CONTEXT_ISOLATION_JS_CHECK',
@@ -108,5 +124,5 @@ describe('electronegativity over electron/', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 400_000);
 });
