@@ -6,15 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { openLocalStore, type RawDb, type RawStatement } from '../../electron/core/db/store';
 import { generateRegistry } from '../../electron/core/registry/generator';
-import { flatKey, houseKey, memo, surnameKey } from '../../electron/core/registry/keys';
+import { ACCOUNT_COLUMNS, RESIDENT_COLUMNS, rowMakers } from '../../electron/core/registry/bulk';
 import { DEFAULT_TUNING, tuneForLoad } from '../../electron/core/registry/pragmas';
 
 const ROWS = 500;
-const ACCOUNT_COLUMNS =
-  'id, payer_code, district_code, street_id, house, building, flat, house_key, flat_key, updated_at';
-const RESIDENT_COLUMNS =
-  'id, account_id, street_id, surname, given_name, patronymic, birth_date, relation, registered_from, registered_to, surname_key, updated_at';
-
 export interface RawRows {
   accounts: unknown[][];
   residents: unknown[][];
@@ -22,43 +17,15 @@ export interface RawRows {
 
 /** The generator's rows as the store holds them: keys derived, residents' street filled. */
 export function* rowsOf(accounts: number, seed?: number): Generator<RawRows> {
-  const house = memo((s) => houseKey(...(s.split('\u0000') as [string, string])));
-  const flat = memo(flatKey);
-  const surname = memo(surnameKey);
+  const row = rowMakers();
   const streetOf = new Int32Array(accounts + 2);
   for (const b of generateRegistry({ accounts, seed })) {
     const out: RawRows = { accounts: [], residents: [] };
     for (const a of b.accounts ?? []) {
       streetOf[a.id] = a.streetId;
-      out.accounts.push([
-        a.id,
-        a.payerCode,
-        a.districtCode,
-        a.streetId,
-        a.house,
-        a.building,
-        a.flat,
-        house(`${a.house}\u0000${a.building}`),
-        flat(a.flat),
-        a.updatedAt,
-      ]);
+      out.accounts.push(row.account(a));
     }
-    for (const r of b.residents ?? []) {
-      out.residents.push([
-        r.id,
-        r.accountId,
-        streetOf[r.accountId],
-        r.surname,
-        r.givenName,
-        r.patronymic,
-        r.birthDate,
-        r.relation,
-        r.registeredFrom,
-        r.registeredTo,
-        surname(r.surname),
-        r.updatedAt,
-      ]);
-    }
+    for (const r of b.residents ?? []) out.residents.push(row.resident(r, streetOf[r.accountId]!));
     yield out;
   }
 }
@@ -132,15 +99,15 @@ export async function rawInsert(
       const values = (w: number) =>
         new Array<string>(ROWS).fill(`(${new Array<string>(w).fill('?').join(', ')})`).join(', ');
       const accStmt = await prepare(
-        `INSERT INTO account (${ACCOUNT_COLUMNS}) VALUES ${values(10)}`,
+        `INSERT INTO account (${ACCOUNT_COLUMNS.join(', ')}) VALUES ${values(10)}`,
       );
       const resStmt = await prepare(
-        `INSERT INTO resident (${RESIDENT_COLUMNS}) VALUES ${values(12)}`,
+        `INSERT INTO resident (${RESIDENT_COLUMNS.join(', ')}) VALUES ${values(12)}`,
       );
       const started = performance.now();
       const cpu0 = process.cpuUsage();
-      const accounts = new ValuesWriter(db, accStmt, 'account', ACCOUNT_COLUMNS, 10);
-      const residents = new ValuesWriter(db, resStmt, 'resident', RESIDENT_COLUMNS, 12);
+      const accounts = new ValuesWriter(db, accStmt, 'account', ACCOUNT_COLUMNS.join(', '), 10);
+      const residents = new ValuesWriter(db, resStmt, 'resident', RESIDENT_COLUMNS.join(', '), 12);
       await exec('BEGIN IMMEDIATE');
       for (const b of batches) {
         for (const a of b.accounts) await accounts.add(a);

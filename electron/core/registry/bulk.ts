@@ -10,7 +10,7 @@ import { flatKey, houseKey, memo, surnameKey } from './keys';
 import { loadPragmas, restorePragmas, tuneForLoad, type LoadTuning } from './pragmas';
 import { all, exec, finalize, prepare, stmtRun } from './sql';
 import { forgetRegistryCache } from './cache';
-import type { RegistryBatch } from './types';
+import type { AccountIn, RegistryBatch, ResidentIn } from './types';
 
 export type {
   AccountIn,
@@ -56,7 +56,7 @@ const ROWS_PER_STATEMENT = 2000;
 // keep both cores busy, few enough to bound the memory held in bound parameters.
 const MAX_IN_FLIGHT = 4;
 
-const ACCOUNT_COLUMNS = [
+export const ACCOUNT_COLUMNS = [
   'id',
   'payer_code',
   'district_code',
@@ -68,7 +68,7 @@ const ACCOUNT_COLUMNS = [
   'flat_key',
   'updated_at',
 ];
-const RESIDENT_COLUMNS = [
+export const RESIDENT_COLUMNS = [
   'id',
   'account_id',
   'street_id',
@@ -82,6 +82,51 @@ const RESIDENT_COLUMNS = [
   'surname_key',
   'updated_at',
 ];
+
+/**
+ * Rows as the store holds them, in the column orders above, with the search keys derived
+ * (memoised for one load: house numbers, flats and surnames repeat a lot). The benchmark's raw
+ * reference insert uses the same makers, so it writes exactly these rows.
+ */
+export function rowMakers(): {
+  account(a: AccountIn): unknown[];
+  resident(r: ResidentIn, streetId: number): unknown[];
+} {
+  const house = memo((s) => {
+    const [h = '', b = ''] = s.split('\u0000');
+    return houseKey(h, b);
+  });
+  const flat = memo(flatKey);
+  const surname = memo(surnameKey);
+  return {
+    account: (a) => [
+      a.id,
+      a.payerCode,
+      a.districtCode,
+      a.streetId,
+      a.house,
+      a.building,
+      a.flat,
+      house(`${a.house}\u0000${a.building}`),
+      flat(a.flat),
+      a.updatedAt,
+    ],
+    resident: (r, streetId) => [
+      r.id,
+      r.accountId,
+      streetId,
+      r.surname,
+      r.givenName,
+      r.patronymic,
+      r.birthDate,
+      r.relation,
+      r.registeredFrom,
+      r.registeredTo,
+      surname(r.surname),
+      r.updatedAt,
+    ],
+  };
+}
 
 /**
  * A multi-row INSERT whose rows arrive as one JSON array of arrays. node-sqlite3 converts
@@ -204,12 +249,7 @@ export async function bulkLoadRegistry(
       const accounts = new TableWriter(accountStmt);
       const residents = new TableWriter(residentStmt);
       const streetOf = new StreetOfAccount();
-      const house = memo((s) => {
-        const [h = '', b = ''] = s.split('\u0000');
-        return houseKey(h, b);
-      });
-      const flat = memo(flatKey);
-      const surname = memo(surnameKey);
+      const row = rowMakers();
       let districts = 0;
       let streets = 0;
       let reported = 0;
@@ -225,18 +265,7 @@ export async function bulkLoadRegistry(
         }
         for (const a of batch.accounts ?? []) {
           streetOf.set(a.id, a.streetId);
-          const wait = accounts.add([
-            a.id,
-            a.payerCode,
-            a.districtCode,
-            a.streetId,
-            a.house,
-            a.building,
-            a.flat,
-            house(`${a.house}\u0000${a.building}`),
-            flat(a.flat),
-            a.updatedAt,
-          ]);
+          const wait = accounts.add(row.account(a));
           if (wait) await wait;
         }
         for (const r of batch.residents ?? []) {
@@ -244,20 +273,7 @@ export async function bulkLoadRegistry(
           if (streetId === undefined) {
             throw new Error(`Resident ${r.id} arrived before its account ${r.accountId}.`);
           }
-          const wait = residents.add([
-            r.id,
-            r.accountId,
-            streetId,
-            r.surname,
-            r.givenName,
-            r.patronymic,
-            r.birthDate,
-            r.relation,
-            r.registeredFrom,
-            r.registeredTo,
-            surname(r.surname),
-            r.updatedAt,
-          ]);
+          const wait = residents.add(row.resident(r, streetId));
           if (wait) await wait;
         }
         const rows = accounts.written + residents.written;
