@@ -16,7 +16,8 @@ import { getAccount } from '../../../electron/core/registry/search';
 import { createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
 import { localDate } from '../../../electron/core/visits/dates';
-import { isAdultOn } from '../../support/passports';
+import { isAdultOn, passportFor, personOf } from '../../support/passports';
+import type { Issued, VisitState } from '../../../shared/schemas/visit';
 
 export const SUP = {
   login: 'petrova',
@@ -151,4 +152,36 @@ export async function callFails(t: TestCore, channel: string, input: unknown): P
   );
   if (res.ok) throw new Error(`${channel} should have failed`);
   return res.code;
+}
+
+/**
+ * A whole issue visit through the channels, for tests that need access issued: the first
+ * adult owner (after `skip`), a valid passport, a signed consent; the visit closed after
+ * `minutes` on the test clock.
+ */
+export async function issueThroughChannels(
+  t: TestCore,
+  skip = 0,
+  minutes = 0,
+): Promise<Issued & { accountId: number }> {
+  const { account, owner } = await accountWithOwner(t, skip);
+  const v = await call<VisitState>(t, 'visit.start', {
+    accountId: account.accountId,
+    kind: 'issue',
+  });
+  await call(t, 'visit.check', {
+    visitId: v.visitId,
+    residentId: owner.id,
+    person: personOf(owner),
+    passport: passportFor(owner.birthDate, t.today),
+    source: 'typed',
+  });
+  const issued = await call<Issued>(t, 'visit.issue', {
+    visitId: v.visitId,
+    consentSigned: true,
+    representative: null,
+  });
+  if (minutes > 0) t.clock.advance(minutes * 60_000);
+  await call(t, 'visit.close', { visitId: v.visitId });
+  return { ...issued, accountId: account.accountId };
 }

@@ -6,7 +6,7 @@ import type {
   DailyReport,
   PassportListStatus,
 } from '../../../shared/schemas/supervisor';
-import type { Issued, VisitState } from '../../../shared/schemas/visit';
+import type { VisitState } from '../../../shared/schemas/visit';
 import type { Platform } from '../../../electron/core/platform';
 import { importPassportList } from '../../../electron/core/passport-list';
 import { passportFor, personOf } from '../../support/passports';
@@ -14,6 +14,7 @@ import {
   accountWithOwner,
   call,
   callFails,
+  issueThroughChannels,
   openTestCore,
   signInAs,
   SUP,
@@ -41,35 +42,12 @@ function fakePlatform(pick: () => string | null): Platform & { sealed: string[] 
   };
 }
 
-async function visitToIssue(t: TestCore, skip: number, minutes: number): Promise<Issued> {
-  const { account, owner } = await accountWithOwner(t, skip);
-  const v = await call<VisitState>(t, 'visit.start', {
-    accountId: account.accountId,
-    kind: 'issue',
-  });
-  await call(t, 'visit.check', {
-    visitId: v.visitId,
-    residentId: owner.id,
-    person: personOf(owner),
-    passport: passportFor(owner.birthDate, t.today),
-    source: 'typed',
-  });
-  const issued = await call<Issued>(t, 'visit.issue', {
-    visitId: v.visitId,
-    consentSigned: true,
-    representative: null,
-  });
-  t.clock.advance(minutes * 60_000);
-  await call(t, 'visit.close', { visitId: v.visitId });
-  return issued;
-}
-
 describe('supervisor views', () => {
   it('the daily report counts visits by outcome and the median visit time per clerk', async () => {
     t = await openTestCore();
-    await visitToIssue(t, 0, 2);
-    await visitToIssue(t, 1, 4);
-    await visitToIssue(t, 2, 9);
+    await issueThroughChannels(t, 0, 2);
+    await issueThroughChannels(t, 1, 4);
+    await issueThroughChannels(t, 2, 9);
     const { account } = await accountWithOwner(t, 3);
     const abandoned = await call<VisitState>(t, 'visit.start', {
       accountId: account.accountId,
@@ -98,7 +76,7 @@ describe('supervisor views', () => {
 
   it('the audit log pages newest first and filters by action, clerk and account', async () => {
     t = await openTestCore();
-    const issued = await visitToIssue(t, 0, 1);
+    const issued = await issueThroughChannels(t, 0, 1);
     signInAs(t, t.supervisor);
     const first = await call<{ entries: AuditEntryView[]; nextBefore: number | null }>(
       t,
@@ -257,7 +235,7 @@ describe('the invalid-passport list', () => {
 describe('sync without a central database', () => {
   it('says it is disabled and how many operations wait', async () => {
     t = await openTestCore();
-    await visitToIssue(t, 0, 1);
+    await issueThroughChannels(t, 0, 1);
     expect(await call(t, 'sync.status', {})).toMatchObject({
       state: 'disabled',
       pending: 2,

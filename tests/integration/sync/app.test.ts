@@ -7,10 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AppInfo } from '../../../shared/schemas/session';
 import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
-import type { Issued, VisitState } from '../../../shared/schemas/visit';
 import type { Platform } from '../../../electron/core/platform';
-import { passportFor, personOf } from '../../support/passports';
-import { accountWithOwner, call, openTestCore, signInAs, type TestCore } from '../core/harness';
+import { call, issueThroughChannels, openTestCore, signInAs, type TestCore } from '../core/harness';
 import { startCentre, waitFor, type Centre } from './harness';
 
 let t: TestCore | undefined;
@@ -31,28 +29,6 @@ const platform: Platform = {
       .replace(/^sealed:/, ''),
   pickFile: () => Promise.resolve(null),
 };
-
-async function issueVisit(t: TestCore, skip: number): Promise<Issued & { accountId: number }> {
-  const { account, owner } = await accountWithOwner(t, skip);
-  const v = await call<VisitState>(t, 'visit.start', {
-    accountId: account.accountId,
-    kind: 'issue',
-  });
-  await call(t, 'visit.check', {
-    visitId: v.visitId,
-    residentId: owner.id,
-    person: personOf(owner),
-    passport: passportFor(owner.birthDate, t.today),
-    source: 'typed',
-  });
-  const issued = await call<Issued>(t, 'visit.issue', {
-    visitId: v.visitId,
-    consentSigned: true,
-    representative: null,
-  });
-  await call(t, 'visit.close', { visitId: v.visitId });
-  return { ...issued, accountId: account.accountId };
-}
 
 const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
 
@@ -82,7 +58,7 @@ describe('sync in the app', () => {
 
     const before = await status(t);
     expect(before).toMatchObject({ state: 'disabled', pending: 0 });
-    const issued = await issueVisit(t, 0);
+    const issued = await issueThroughChannels(t, 0);
     const waiting = await status(t);
     expect(waiting.state).toBe('disabled');
     expect(waiting.pending).toBeGreaterThan(0);
@@ -123,7 +99,7 @@ describe('sync in the app', () => {
     expect(off.offlineSince).not.toBeNull();
     expect(off.lastError).toBeTruthy();
     // The counter keeps working: a visit commits locally and waits for the centre.
-    const issued = await issueVisit(t, 1);
+    const issued = await issueThroughChannels(t, 1);
     await waitFor('queued', async () => (await status(t!)).pending > 0);
     expect((await status(t)).state).toBe('offline');
 
