@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'sync.rejected',
   'sync.conflict',
   'sync.deadRetry',
+  'sync.held',
+  'sync.heldDecided',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

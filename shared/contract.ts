@@ -18,6 +18,9 @@ import {
   DailyReport,
   DailyReportInput,
   DeadOperation,
+  HeldDecisionInput,
+  HeldDecisions,
+  OfficeReview,
   OperationRef,
   PassportListStatus,
   PrinterInfo,
@@ -105,6 +108,9 @@ export const contract = {
   'sync.dead': { input: Empty, output: z.array(DeadOperation), role: 'supervisor' },
   'sync.retryDead': { input: OperationRef, output: Ok, role: 'supervisor' },
   'sync.conflicts': { input: Empty, output: z.array(ConflictView), role: 'supervisor' },
+  /** Read live from the centre: what it holds for this office, and its security events. */
+  'centre.review': { input: Empty, output: OfficeReview, role: 'supervisor' },
+  'centre.decideHeld': { input: HeldDecisionInput, output: HeldDecisions, role: 'supervisor' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,11 +1,24 @@
 // `npm run central`: a central account database on this machine, for trying sync with one
-// computer. Creates a PostgreSQL cluster in a data dir (default ~/.access-desk/central),
-// starts it on 127.0.0.1, migrates it, creates the workstation login, loads the demo
-// registry (the same generator the app seeds from), and prints the connection string the
-// app should use. Run it again to start the server after a reboot (nothing is reloaded);
-// `--stop` stops it.
+// computer, and IT's commands for the centre's workstation registry (docs/security.md).
 //
-//   npm run central -- [--data DIR (default ~/.access-desk/central)] [--port 55432] [--accounts 20000] [--reload] [--stop]
+// Without a command it creates a PostgreSQL cluster in a data dir (default
+// ~/.access-desk/central), starts it on 127.0.0.1, migrates it, loads the demo registry (the
+// same generator the app seeds from), enrols one demo workstation for its two busiest
+// districts, and prints the lines the app needs. Run it again to start the server after a
+// reboot (nothing is reloaded); `--stop` stops it.
+//
+//   npm run central -- [--data DIR] [--port 55432] [--accounts 20000] [--reload] [--stop]
+//   npm run central -- [--data DIR] [--port N] workstation add --office OFFICE --districts D1,D2
+//                      [--name TEXT] [--auth password|certificate]
+//                      [--ca-cert FILE --ca-key FILE --cert-dir DIR] [--host HOST]
+//   npm run central -- workstation list | disable LOGIN | enable LOGIN | unbind LOGIN
+//   npm run central -- workstation retire-shared
+//   npm run central -- limits [--clerk-per-hour N] [--workstation-per-hour N]
+//   npm run central -- held list | held release OPID… | held refuse OPID…
+//   npm run central -- security [--limit 50]
+//
+// `workstation add` prints the new login's connection URL once, as a postgres:// URL on its
+// own line; the password is in it and nowhere else.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -21,17 +34,25 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { generateRegistry } from '../core/registry/generator';
-import { createWorkstationLogin } from '../core/sync/central/admin';
-import { centralDataSource, migrateCentral } from '../core/sync/central/datasource';
-import { WORKSTATION_ROLE } from '../core/sync/central/migrations/0004-roles';
-import { loadCentralRegistry } from '../core/sync/central/registry-load';
+import { centralDataSource } from '../core/sync/central/datasource';
 import {
-  CENTRAL_URL_ENV,
-  type CentralConfig,
-  centralUrl,
-  DISTRICTS_ENV,
-} from '../core/sync/config';
+  decideHeld,
+  EnrolError,
+  type Enrolment,
+  enrolWorkstation,
+  issueClientCertificate,
+  listWorkstations,
+  retireSharedLogin,
+  setCeilings,
+  setWorkstationEnabled,
+  sharedLoginTrusted,
+  unbindWorkstation,
+} from '../core/sync/central/enrol';
+import { migrateCentral } from '../core/sync/central/migrate';
+import { loadCentralRegistry } from '../core/sync/central/registry-load';
+import { CENTRAL_URL_ENV, type CentralConfig, centralUrl } from '../core/sync/config';
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // As root the server runs as `postgres`, which cannot enter /root: use a shared place then.
@@ -39,7 +60,8 @@ const defaultData = asRoot
   ? '/var/lib/access-desk/central'
   : join(homedir(), '.access-desk', 'central');
 
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     data: { type: 'string', default: defaultData },
     port: { type: 'string', default: '55432' },
@@ -47,6 +69,17 @@ const { values: args } = parseArgs({
     'pg-bin': { type: 'string' },
     reload: { type: 'boolean', default: false },
     stop: { type: 'boolean', default: false },
+    office: { type: 'string' },
+    districts: { type: 'string' },
+    name: { type: 'string' },
+    auth: { type: 'string', default: 'password' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'ca-cert': { type: 'string' },
+    'ca-key': { type: 'string' },
+    'cert-dir': { type: 'string' },
+    'clerk-per-hour': { type: 'string' },
+    'workstation-per-hour': { type: 'string' },
+    limit: { type: 'string', default: '50' },
   },
 });
 
@@ -89,15 +122,10 @@ function running(): boolean {
   return existsSync(pgData) && server('pg_ctl', ['-D', pgData, 'status'], false).status === 0;
 }
 
-async function main(): Promise<void> {
-  if (args.stop) {
-    if (running()) server('pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop']);
-    process.stdout.write('The central database is stopped.\n');
-    return;
-  }
+/** The cluster exists, runs, and its database is migrated: an owner connection to it. */
+async function ensureCentre(): Promise<{ ds: DataSource; admin: CentralConfig }> {
   mkdirSync(dataRoot, { recursive: true, mode: 0o700 });
   const superPassword = secret('superuser-password');
-  const wsPassword = secret('workstation-password');
   if (asRoot) execFileSync('chown', ['postgres:postgres', dataRoot]);
 
   if (!existsSync(join(pgData, 'PG_VERSION'))) {
@@ -119,7 +147,7 @@ async function main(): Promise<void> {
     } finally {
       rmSync(pwFile, { force: true });
     }
-    process.stdout.write(`Created a PostgreSQL cluster in ${pgData}\n`);
+    say(`Created a PostgreSQL cluster in ${pgData}`);
   }
   if (!running()) {
     const sock = join(dataRoot, 'sock');
@@ -139,7 +167,7 @@ async function main(): Promise<void> {
       '60',
       'start',
     ]);
-    process.stdout.write(`Started PostgreSQL on 127.0.0.1:${port}\n`);
+    say(`Started PostgreSQL on 127.0.0.1:${port}`);
   }
 
   const admin: CentralConfig = {
@@ -163,47 +191,238 @@ async function main(): Promise<void> {
   await c.end();
 
   const done = await migrateCentral(admin);
-  if (done.length) process.stdout.write(`Migrated: ${done.join(', ')}\n`);
+  if (done.length) say(`Migrated: ${done.join(', ')}`);
   const ds = centralDataSource(admin, { poolSize: 2, statementTimeoutMs: 600_000 });
   await ds.initialize();
-  try {
-    await createWorkstationLogin(ds, WORKSTATION_ROLE, wsPassword);
-    const [{ n } = { n: 0 }] = await ds.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM account`,
+  return { ds, admin };
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** The URL a workstation uses to reach this centre with its own login. */
+function workstationUrl(
+  admin: CentralConfig,
+  e: Enrolment,
+  certs?: { certFile: string; keyFile: string },
+): string {
+  return centralUrl({
+    ...admin,
+    host: args.host,
+    user: e.login,
+    password: e.password ?? '',
+    ssl:
+      e.auth === 'certificate'
+        ? {
+            mode: 'verify-full',
+            ...(certs ?? {
+              certFile: `${e.login}.crt`,
+              keyFile: `${e.login}.key`,
+            }),
+          }
+        : admin.ssl,
+  });
+}
+
+async function demo(ds: DataSource, admin: CentralConfig): Promise<void> {
+  const [{ n } = { n: 0 }] = await ds.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM account`,
+  );
+  if (n === 0 || args.reload) {
+    const accounts = Number(args.accounts);
+    say(`Loading the demo registry (${accounts} accounts)…`);
+    const t0 = performance.now();
+    const r = await loadCentralRegistry(ds, generateRegistry({ accounts, batchSize: 5_000 }), {
+      feed: n > 0,
+    });
+    say(
+      `Loaded ${r.accounts} accounts and ${r.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    if (n === 0 || args.reload) {
-      const accounts = Number(args.accounts);
-      process.stdout.write(`Loading the demo registry (${accounts} accounts)…\n`);
-      const t0 = performance.now();
-      const r = await loadCentralRegistry(ds, generateRegistry({ accounts, batchSize: 5_000 }), {
-        feed: n > 0,
+  }
+  // The demo workstation is enrolled once, like any other, for the two busiest districts;
+  // its URL is kept (0600) so that every run can print it again.
+  const urlFile = join(dataRoot, 'demo-workstation.url');
+  if (!existsSync(urlFile)) {
+    const districts = await ds.query<{ code: string }[]>(
+      `SELECT district_code AS code FROM account GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`,
+    );
+    const e = await enrolWorkstation(ds, {
+      office: 'MSK-001',
+      officeName: 'Расчётный центр (демо)',
+      districts: districts.map((d) => d.code),
+      name: 'demo counter',
+    });
+    writeFileSync(urlFile, `${workstationUrl(admin, e)}\n`, { mode: 0o600 });
+    say(
+      `Enrolled the demo workstation ${e.login} for office MSK-001, districts ${e.districts.join(', ')}`,
+    );
+  }
+  const url = readFileSync(urlFile, 'utf8').trim();
+  say(
+    [
+      '',
+      'Point the app at it (the variable overrides the settings; the centre tells the app its',
+      'office and districts):',
+      `  export ${CENTRAL_URL_ENV}='${url}'`,
+      `More workstations: npm run central -- workstation add --office MSK-001 --districts D1,D2`,
+      'Stop it with: npm run central -- --stop',
+      '',
+    ].join('\n'),
+  );
+  if (await sharedLoginTrusted(ds))
+    say(
+      'This centre still trusts the shared workstation login of an older version; once every\n' +
+        'workstation has its own: npm run central -- workstation retire-shared\n',
+    );
+}
+
+function need(name: 'office' | 'districts'): string {
+  const v = args[name];
+  if (!v) throw new EnrolError(`workstation add needs --${name}.`);
+  return v;
+}
+
+async function workstationCommand(
+  ds: DataSource,
+  admin: CentralConfig,
+  rest: string[],
+): Promise<void> {
+  const [verb, login] = rest;
+  switch (verb) {
+    case 'add': {
+      const auth = args.auth === 'certificate' ? 'certificate' : 'password';
+      const e = await enrolWorkstation(ds, {
+        office: need('office'),
+        districts: need('districts').split(','),
+        ...(args.name !== undefined && { name: args.name }),
+        auth,
       });
-      process.stdout.write(
-        `Loaded ${r.accounts} accounts and ${r.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      let certs: { certFile: string; keyFile: string } | undefined;
+      if (auth === 'certificate' && args['ca-cert'] && args['ca-key']) {
+        certs = issueClientCertificate(
+          e.login,
+          { certFile: args['ca-cert'], keyFile: args['ca-key'] },
+          resolve(args['cert-dir'] ?? '.'),
+        );
+      }
+      process.stderr.write(
+        `Enrolled ${e.login} for office ${e.office}, districts ${e.districts.join(', ')}.\n` +
+          (auth === 'certificate'
+            ? certs
+              ? `Client certificate ${certs.certFile}, key ${certs.keyFile} (CN=${e.login}).\n`
+              : `Issue it a client certificate with CN=${e.login} from the CA the centre trusts.\n`
+            : 'The password is in the URL below and is not shown again.\n'),
       );
+      say(workstationUrl(admin, e, certs));
+      return;
     }
-    const districts = await ds.query<{ code: string; n: number }[]>(
-      `SELECT district_code AS code, count(*)::int AS n FROM account GROUP BY 1 ORDER BY 2 DESC LIMIT 5`,
-    );
-    const url = centralUrl({ ...admin, user: WORKSTATION_ROLE, password: wsPassword });
-    process.stdout.write(
-      [
-        '',
-        'Point the app at it (the variable overrides the settings):',
-        `  export ${CENTRAL_URL_ENV}='${url}'`,
-        'or, in Settings → Central database: host 127.0.0.1, port ' +
-          String(port) +
-          `, database ${DB},`,
-        `  user ${WORKSTATION_ROLE}, TLS disable (loopback only), password in ${join(dataRoot, 'workstation-password')}`,
-        `and the districts the office replicates (the busiest: ${districts.map((d) => `${d.code} ${d.n}`).join(', ')}):`,
-        `  export ${DISTRICTS_ENV}='${districts
-          .slice(0, 2)
-          .map((d) => d.code)
-          .join(',')}'`,
-        'Stop it with: npm run central -- --stop',
-        '',
-      ].join('\n'),
-    );
+    case 'list': {
+      for (const w of await listWorkstations(ds))
+        say(
+          [
+            w.login,
+            w.enabled ? 'enabled' : 'disabled',
+            `office ${w.office}`,
+            `districts ${w.districts.join(',')}`,
+            w.auth,
+            `bound ${w.workstationId ?? '-'}`,
+            `created ${w.createdAt}`,
+            `last seen ${w.lastSeenAt ?? 'never'}`,
+            w.name,
+          ].join('\t'),
+        );
+      return;
+    }
+    case 'disable':
+    case 'enable': {
+      if (!login) throw new EnrolError(`workstation ${verb} needs the login.`);
+      const r = await setWorkstationEnabled(ds, login, verb === 'enable');
+      say(
+        verb === 'enable'
+          ? `${login} can connect again.`
+          : `${login} can no longer connect; ${r.terminated} open session(s) ended.`,
+      );
+      return;
+    }
+    case 'unbind': {
+      if (!login) throw new EnrolError('workstation unbind needs the login.');
+      await unbindWorkstation(ds, login);
+      say(`${login} will be bound to the next installation that connects with it.`);
+      return;
+    }
+    case 'retire-shared': {
+      const r = await retireSharedLogin(ds);
+      say(`The shared workstation login has no access any more; ${r.terminated} session(s) ended.`);
+      return;
+    }
+    default:
+      throw new EnrolError('workstation: add, list, disable, enable, unbind or retire-shared.');
+  }
+}
+
+async function main(): Promise<void> {
+  if (args.stop) {
+    if (running()) server('pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop']);
+    say('The central database is stopped.');
+    return;
+  }
+  const [command, ...rest] = positionals;
+  const { ds, admin } = await ensureCentre();
+  try {
+    switch (command) {
+      case undefined:
+        return await demo(ds, admin);
+      case 'workstation':
+        return await workstationCommand(ds, admin, rest);
+      case 'limits': {
+        const num = (v: string | undefined): number | undefined =>
+          v === undefined ? undefined : Number(v);
+        const c = await setCeilings(ds, {
+          clerkPerHour: num(args['clerk-per-hour']),
+          workstationPerHour: num(args['workstation-per-hour']),
+        });
+        say(
+          `issues and resets per hour: ${c.clerkPerHour} per clerk, ${c.workstationPerHour} per workstation`,
+        );
+        return;
+      }
+      case 'held': {
+        const [verb, ...ids] = rest;
+        if (verb === 'release' || verb === 'refuse') {
+          const by = `it:${process.env.USER ?? 'admin'}`;
+          for (const d of await decideHeld(ds, ids, by, verb === 'release'))
+            say(`${d.opId}\t${d.status}${d.code ? `\t${d.code}` : ''}`);
+          return;
+        }
+        const [r] = await ds.query<{ r: { held: Record<string, unknown>[] } }[]>(
+          `SELECT sync_office_review(500) AS r`,
+        );
+        for (const h of r?.r.held ?? [])
+          say(
+            [
+              h.opId,
+              h.heldAt,
+              h.reason,
+              h.workstationId,
+              h.clerkName ?? h.clerkId,
+              h.payerCode,
+            ].join('\t'),
+          );
+        return;
+      }
+      case 'security': {
+        const [r] = await ds.query<{ r: { events: Record<string, unknown>[] } }[]>(
+          `SELECT sync_office_review($1) AS r`,
+          [Number(args.limit)],
+        );
+        for (const e of r?.r.events ?? [])
+          say([e.at, e.kind, e.code ?? '', e.login, e.detail].join('\t'));
+        return;
+      }
+      default:
+        throw new EnrolError(`Unknown command ${command}: workstation, limits, held or security.`);
+    }
   } finally {
     await ds.destroy();
   }

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openLocalStore, type Store } from './db/store';
 import { createLogger, fileSink, type LogSink } from './log/logger';
-import { Account } from './db/entities';
+import { Account, Clerk } from './db/entities';
 import { prepareDocuments, setResourcesDir } from './documents';
 import { PASSPORT_LIST_FILE, PassportListHolder } from './passport-list';
 import { noPlatform, type Platform } from './platform';
@@ -16,6 +16,7 @@ import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
 import { SettingsService } from './settings/service';
 import { startSync, type SyncControlOptions } from './supervisor/sync-control';
+import { toSummary } from './staff/service';
 import { Session } from './staff/session';
 import { closeOpenVisits } from './visits/close';
 import type { VisitDeps } from './visits/deps';
@@ -115,7 +116,27 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     );
   });
   const platform = opts.platform ?? noPlatform;
-  const sync = await startSync({ ctx, platform, ...(opts.sync ?? {}) });
+  // A clerk disabled or demoted at another counter of the office does not stay signed in here.
+  const onStaffChanged = (ids: string[]): void => {
+    const clerk = session.current().clerk;
+    if (!clerk || !ids.includes(clerk.id)) return;
+    void store
+      .run((m) => m.findOneBy(Clerk, { id: clerk.id }))
+      .then((row) => {
+        if (!row || row.disabledAt || row.role !== clerk.role) {
+          log.info('signed-in clerk changed at the centre: signing out', { clerk: clerk.id });
+          session.signOut();
+        } else session.refresh(toSummary(row));
+      })
+      .catch((e: unknown) => log.warn('could not check the signed-in clerk', { error: e }));
+  };
+  const sync = await startSync({
+    ctx,
+    platform,
+    ...(opts.sync ?? {}),
+    ...(opts.version !== undefined && { appVersion: opts.version }),
+    onStaffChanged,
+  });
   const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits, {
     ctx,
     platform,

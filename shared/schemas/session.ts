@@ -22,9 +22,21 @@ export const ClerkSummary = z.object({
 });
 export type ClerkSummary = z.infer<typeof ClerkSummary>;
 
+/**
+ * How a first start goes. local: no centre is set up (or the centre still trusts the shared
+ * login), the first supervisor founds the office here. found: the centre enrolled this
+ * workstation for an office with no staff yet, the first supervisor founds it. join: the
+ * office has its staff at the centre, their directory arrives and they sign in. waiting: a
+ * centre is set up but has not answered yet (centreError says why, when it has).
+ */
+export const SetupMode = z.enum(['local', 'found', 'join', 'waiting']);
+export type SetupMode = z.infer<typeof SetupMode>;
+
 export const AppInfo = z.object({
   version: z.string(),
   needsSetup: z.boolean(),
+  setupMode: SetupMode,
+  centreError: z.string().nullable(),
   demoRegistry: z.boolean(),
   language: Language,
   officeName: z.string(),

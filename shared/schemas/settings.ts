@@ -40,6 +40,11 @@ export const CentralSettings = z.object({
   user: z.string().trim().max(100),
   sslMode: z.enum(['disable', 'require', 'verify-full']),
   caFile: z.string().max(500),
+  /**
+   * A certificate login's client certificate (PEM file); its private key is installed
+   * separately and kept sealed. Empty: the login signs in with its password.
+   */
+  certFile: z.string().max(500).default(''),
   /** District codes the office replicates, comma-separated (ACCESS_DESK_DISTRICTS overrides). */
   districts: z.string().trim().max(500).default(''),
 });
@@ -100,6 +105,7 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
     user: 'access_desk_workstation',
     sslMode: 'verify-full',
     caFile: '',
+    certFile: '',
     districts: '',
   },
 };

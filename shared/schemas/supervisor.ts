@@ -97,8 +97,23 @@ export type PassportListStatus = z.infer<typeof PassportListStatus>;
 export const SyncStatus = z.object({
   state: z.enum(['online', 'offline', 'syncing', 'disabled']),
   offlineSince: z.string().nullable(),
+  /** Operations waiting to be sent. */
   pending: z.number().int(),
+  /** Operations the centre holds over a ceiling until a supervisor of the office decides. */
+  held: z.number().int(),
   dead: z.number().int(),
+  /**
+   * What the centre said at the last hello: an enrolled login (its office and districts) or
+   * the shared legacy login. Null before the first hello.
+   */
+  enrolment: z
+    .object({
+      mode: z.enum(['enrolled', 'shared']),
+      login: z.string(),
+      officeId: z.string().nullable(),
+      districts: z.array(z.string()),
+    })
+    .nullable(),
   lastError: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   registryAt: z.string().nullable(),
@@ -124,3 +139,52 @@ export const ConflictView = z.object({
   detectedAt: z.string(),
   ...ConflictFacts.shape,
 });
+
+/** An operation the centre holds over a ceiling, as the office's supervisors review it. */
+export const HeldOperation = z.object({
+  opId: z.string(),
+  kind: z.string(),
+  /** issue or reset, for a credential. */
+  credentialKind: z.string().nullable(),
+  reason: z.enum(['clerk-ceiling', 'workstation-ceiling']),
+  heldAt: z.string(),
+  clerkId: z.string().nullable(),
+  clerkName: z.string().nullable(),
+  workstationId: z.string(),
+  workstationName: z.string().nullable(),
+  payerCode: z.string().nullable(),
+});
+export type HeldOperation = z.infer<typeof HeldOperation>;
+
+/** What the centre recorded about this office's workstations: refusals, holds, decisions. */
+export const SecurityEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  code: z.string().nullable(),
+  login: z.string(),
+  workstationId: z.string().nullable(),
+  opKind: z.string().nullable(),
+  payerCode: z.string().nullable(),
+  clerkId: z.string().nullable(),
+  detail: z.string(),
+});
+export type SecurityEvent = z.infer<typeof SecurityEvent>;
+
+export const OfficeReview = z.object({
+  held: z.array(HeldOperation),
+  events: z.array(SecurityEvent),
+});
+export type OfficeReview = z.infer<typeof OfficeReview>;
+
+export const HeldDecisionInput = z.object({
+  opIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+  release: z.boolean(),
+});
+export const HeldDecisions = z.array(
+  z.object({
+    opId: z.string(),
+    status: z.enum(['released', 'refused']),
+    code: z.string().nullable(),
+  }),
+);

@@ -61,11 +61,65 @@ export const ConsentWithdrawOp = z.object({
   workstationId: z.string(),
 });
 
+// The office's staff directory lives at the centre (central functions/40-staff.sql): each
+// change a counter makes to it goes there field by field, so two counters' changes to one
+// person (a supervisor's disable, the clerk's own password change) both stand. `by` is the
+// staff member acting; the centre checks that they may. Only argon2id verifiers travel.
+const Verifier = z.string().startsWith('$argon2id$');
+
+export const StaffCreateOp = z.object({
+  clerkId: z.string(),
+  login: z.string(),
+  fullName: z.string(),
+  role: z.enum(['clerk', 'supervisor']),
+  passwordHash: Verifier,
+  mustChange: z.boolean(),
+  createdAt: Instant,
+  by: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const StaffUpdateOp = z.object({
+  clerkId: z.string(),
+  fullName: z.string().optional(),
+  role: z.enum(['clerk', 'supervisor']).optional(),
+  disabled: z.boolean().optional(),
+  unlock: z.boolean().optional(),
+  at: Instant,
+  by: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+export const StaffPasswordOp = z.object({
+  clerkId: z.string(),
+  passwordHash: Verifier,
+  mustChange: z.boolean(),
+  at: Instant,
+  by: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
+/** Five wrong passwords for a login at this counter: every counter of the office locks it. */
+export const StaffLockoutOp = z.object({
+  login: z.string(),
+  until: Instant,
+  at: Instant,
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
 export const opSchemas = {
   'credential.issue': CredentialIssueOp,
   'credential.revoke': CredentialRevokeOp,
   'consent.record': ConsentRecordOp,
   'consent.withdraw': ConsentWithdrawOp,
+  'staff.create': StaffCreateOp,
+  'staff.update': StaffUpdateOp,
+  'staff.password': StaffPasswordOp,
+  'staff.lockout': StaffLockoutOp,
 } as const;
 
 export type OpKind = keyof typeof opSchemas;

@@ -4,7 +4,7 @@ import type { ClerkRecord, ClerkSummary } from '../../../shared/schemas/session'
 import { audit, type CoreContext } from '../context';
 import { hashSecret, verifySecret } from '../crypto/argon';
 import { Clerk, SignInThrottle, type ClerkRow } from '../db/entities';
-import { toSummary } from './service';
+import { enqueueStaff, toSummary } from './service';
 
 // What a supervisor does to staff accounts, and a clerk to their own password.
 
@@ -56,6 +56,16 @@ export async function createClerk(
       updatedAt: at,
     };
     await m.insert(Clerk, row);
+    await enqueueStaff(ctx, m, 'staff.create', {
+      clerkId: row.id,
+      login: row.login,
+      fullName: row.fullName,
+      role: row.role,
+      passwordHash,
+      mustChange: true,
+      createdAt: at,
+      by: by.id,
+    });
     await audit(ctx, m, by, {
       action: 'staff.create',
       text: `${by.login} created ${row.role} ${row.login}.`,
@@ -90,6 +100,15 @@ export async function updateClerk(
     if (input.disabled !== undefined) changes.disabledAt = input.disabled ? now : null;
     await m.update(Clerk, { id: c.id }, changes);
     if (input.unlock) await m.delete(SignInThrottle, { login: c.login.toLowerCase() });
+    await enqueueStaff(ctx, m, 'staff.update', {
+      clerkId: c.id,
+      ...(input.fullName !== undefined && { fullName: input.fullName }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.disabled !== undefined && { disabled: input.disabled }),
+      ...(input.unlock && { unlock: true }),
+      at: now,
+      by: by.id,
+    });
     const { updatedAt: _u, ...audited } = changes;
     await audit(ctx, m, by, {
       action: 'staff.update',
@@ -115,6 +134,13 @@ export async function resetClerkPassword(
       throw new AppError('CANNOT_CHANGE_SELF', 'Change your own password from your profile.');
     await m.update(Clerk, { id }, { passwordHash, mustChangePassword: true, updatedAt: now });
     await m.delete(SignInThrottle, { login: c.login.toLowerCase() });
+    await enqueueStaff(ctx, m, 'staff.password', {
+      clerkId: id,
+      passwordHash,
+      mustChange: true,
+      at: now,
+      by: by.id,
+    });
     await audit(ctx, m, by, {
       action: 'staff.passwordReset',
       text: `${by.login} reset the password of ${c.login}.`,
@@ -142,6 +168,13 @@ export async function changeOwnPassword(
       { id: me.id },
       { passwordHash, mustChangePassword: false, updatedAt: now },
     );
+    await enqueueStaff(ctx, m, 'staff.password', {
+      clerkId: me.id,
+      passwordHash,
+      mustChange: false,
+      at: now,
+      by: me.id,
+    });
     await audit(ctx, m, me, {
       action: 'staff.passwordChange',
       text: `${me.login} changed their password.`,

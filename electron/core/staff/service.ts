@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import { audit, type CoreContext } from '../context';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../crypto/argon';
 import { Clerk, Office, SignInThrottle, type ClerkRow } from '../db/entities';
+import { enqueue } from '../outbox/enqueue';
+import type { OpKind, OpPayload } from '../outbox/ops';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_OUT_MINUTES = 15;
@@ -20,6 +23,22 @@ export function toSummary(c: ClerkRow): ClerkSummary {
 }
 
 const loginKey = (login: string): string => login.trim().toLowerCase();
+
+type StaffKind = Extract<OpKind, `staff.${string}`>;
+
+/**
+ * Sends a change to the office's staff directory to the centre, in the transaction that
+ * makes it here (outbox/ops.ts); the office and workstation are this one's.
+ */
+export function enqueueStaff<K extends StaffKind>(
+  ctx: CoreContext,
+  m: EntityManager,
+  kind: K,
+  payload: Omit<OpPayload<K>, 'officeId' | 'workstationId'>,
+): Promise<string> {
+  const full = { ...payload, officeId: ctx.officeId(), workstationId: ctx.workstationId };
+  return enqueue(m, kind, full as OpPayload<K>, ctx.clock.now());
+}
 
 export async function needsSetup(ctx: CoreContext): Promise<boolean> {
   return (await ctx.store.run((m) => m.count(Clerk))) === 0;
@@ -60,6 +79,17 @@ export async function setupFirstSupervisor(
       updatedAt: at,
     };
     await m.insert(Clerk, clerk);
+    // The office's founding supervisor, for the office's directory at the centre.
+    await enqueueStaff(ctx, m, 'staff.create', {
+      clerkId: clerk.id,
+      login: clerk.login,
+      fullName: clerk.fullName,
+      role: clerk.role,
+      passwordHash,
+      mustChange: false,
+      createdAt: at,
+      by: clerk.id,
+    });
     await audit(ctx, m, clerk, {
       action: 'staff.setup',
       text: `First supervisor ${clerk.login} created for office ${officeId}.`,
@@ -129,12 +159,14 @@ export async function authenticate(
         text: `Wrong password for ${key}.`,
         data: { login: key, failures, purpose },
       });
-      if (lockedOut) {
+      if (lockedOut && until) {
         await audit(ctx, m, null, {
           action: 'staff.lockedOut',
           text: `${key} locked out until ${until}.`,
           data: { login: key, until },
         });
+        // Every counter of the office locks the login too (a no-op there for an unknown one).
+        await enqueueStaff(ctx, m, 'staff.lockout', { login: key, until, at: now.toISOString() });
       }
     });
     if (lockedOut && until)

@@ -3,8 +3,14 @@
 // in the contract's shapes. With no central database configured the same service reports
 // 'disabled' and keeps counting what waits in the outbox, so nothing special-cases it.
 import type { z } from 'zod';
-import type { ConflictView, DeadOperation, SyncStatus } from '../../../shared/schemas/supervisor';
+import type {
+  ConflictView,
+  DeadOperation,
+  OfficeReview,
+  SyncStatus,
+} from '../../../shared/schemas/supervisor';
 import type { CoreContext } from '../context';
+import { Clerk, Office } from '../db/entities';
 import type { Platform } from '../platform';
 import {
   districtsFromEnv,
@@ -13,7 +19,8 @@ import {
   type CentralConfig,
 } from '../sync/config';
 import { conflictFacts, type ConflictRecord } from '../sync/credential-feed';
-import { SyncService, type SyncOptions } from '../sync/service';
+import type { Enrolled } from '../sync/identity';
+import { type HeldDecision, SyncService, type SyncOptions } from '../sync/service';
 
 /** What the app asks of sync, whether or not a central database is configured. */
 export interface SyncControl {
@@ -22,6 +29,8 @@ export interface SyncControl {
   listDead(): Promise<z.infer<typeof DeadOperation>[]>;
   retryDead(opId: string, by: string): Promise<void>;
   listConflicts(): Promise<z.infer<typeof ConflictView>[]>;
+  review(): Promise<OfficeReview>;
+  decideHeld(opIds: string[], by: string, release: boolean): Promise<HeldDecision[]>;
   /** Picks up changed connection settings: stops the running loop and starts a new one. */
   reconfigure(): Promise<void>;
   stop(): Promise<void>;
@@ -29,6 +38,8 @@ export interface SyncControl {
 
 /** The settings key of the central password, sealed with safeStorage. */
 export const CENTRAL_PASSWORD_KEY = 'central.password';
+/** The settings key of a certificate login's private key (PEM), sealed with safeStorage. */
+export const CENTRAL_CLIENT_KEY = 'central.clientKey';
 
 export interface SyncControlOptions {
   ctx: CoreContext;
@@ -36,23 +47,65 @@ export interface SyncControlOptions {
   env?: Record<string, string | undefined>;
   /** Loop timings, for tests that cannot wait a second per step. */
   tuning?: Partial<Omit<SyncOptions, 'central' | 'workstationId' | 'officeId' | 'districts'>>;
+  appVersion?: string;
+  /** Staff changed from the centre's directory (the session may have to end). */
+  onStaffChanged?(ids: string[]): void;
+}
+
+/**
+ * The centre enrolled this workstation for another office than the settings name. Before
+ * anyone is set up here (first start of a counter joining its office) the workstation takes
+ * the centre's office; once it has staff and history, that would rewrite who it worked for,
+ * so sync stops with OFFICE_MISMATCH and says so instead.
+ */
+async function adoptOffice(ctx: CoreContext, id: Enrolled): Promise<boolean> {
+  const now = ctx.clock.now();
+  return ctx.store.tx(async (m) => {
+    if ((await m.count(Clerk)) > 0) return false;
+    const office = ctx.settings.get().office;
+    const next = await ctx.settings.update(
+      m,
+      { office: { ...office, code: id.officeId, name: id.officeName || office.name } },
+      now,
+    );
+    await m.upsert(
+      Office,
+      {
+        id: next.office.code,
+        name: next.office.name,
+        address: next.office.address,
+        createdAt: now.toISOString(),
+      },
+      ['id'],
+    );
+    ctx.log.info('office taken from the centre', { office: id.officeId });
+    return true;
+  });
 }
 
 async function centralConfig(o: SyncControlOptions): Promise<CentralConfig | null> {
   const { ctx, platform } = o;
-  const sealed = await ctx.settings.getValue<string>(CENTRAL_PASSWORD_KEY);
-  let password: string | null = null;
-  if (sealed) {
+  const unseal = async (key: string, what: string): Promise<string | null> => {
+    const sealed = await ctx.settings.getValue<string>(key);
+    if (!sealed) return null;
     try {
-      password = platform.openSecret(sealed);
+      return platform.openSecret(sealed);
     } catch (e) {
-      // A password sealed on another machine or user cannot be opened here: connect
-      // without it and let the centre refuse, which the status line then shows.
-      ctx.log.warn('central password cannot be opened on this machine', { error: String(e) });
+      // A secret sealed on another machine or user cannot be opened here: connect without
+      // it and let the centre refuse, which the status line then shows.
+      ctx.log.warn(`${what} cannot be opened on this machine`, { error: String(e) });
+      return null;
     }
-  }
+  };
+  const password = await unseal(CENTRAL_PASSWORD_KEY, 'central password');
+  const clientKey = await unseal(CENTRAL_CLIENT_KEY, 'client certificate key');
   try {
-    return resolveCentralConfig(ctx.settings.get().central, password, o.env ?? process.env);
+    return resolveCentralConfig(
+      ctx.settings.get().central,
+      password,
+      o.env ?? process.env,
+      clientKey,
+    );
   } catch (e) {
     ctx.log.error('central connection settings are not usable', { error: String(e) });
     return null;
@@ -90,6 +143,9 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
       workstationId: ctx.workstationId,
       officeId: () => ctx.officeId(),
       districts,
+      ...(o.appVersion !== undefined && { appVersion: o.appVersion }),
+      adoptOffice: (id) => adoptOffice(ctx, id),
+      onStaffChanged: (ids) => o.onStaffChanged?.(ids),
     });
     // Once the centre's registry has replaced the demo one, the app stops calling it a demo.
     stopDemoWatch = s.onStatus((st) => {
@@ -145,6 +201,8 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
       }));
     },
     retryDead: (opId, by) => current().retryDead(opId, by),
+    review: () => current().review(),
+    decideHeld: (opIds, by, release) => current().decideHeld(opIds, by, release),
     async listConflicts() {
       const conflicts = await current().listConflicts();
       const codes = await payerCodes(conflicts.map((c) => c.accountId));

@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
+import { CentreRefusal } from './identity';
 import { getState, setState, STATE } from './state';
 
 export interface AuditPushContext {
@@ -53,10 +54,12 @@ export async function pushAudit(ctx: AuditPushContext): Promise<number> {
     );
     const last = page.at(-1);
     if (!last) return sent;
-    await ctx.central.query(`SELECT sync_append_audit($1, $2::jsonb)`, [
-      ctx.workstationId,
-      JSON.stringify(page),
-    ]);
+    const [res] = await ctx.central.query<{ r: { refused?: string } }[]>(
+      `SELECT sync_append_audit($1, $2::jsonb) AS r`,
+      [ctx.workstationId, JSON.stringify(page)],
+    );
+    if (res?.r.refused)
+      throw new CentreRefusal(res.r.refused, 'the centre refused this audit chain for this login');
     cursor = last.seq;
     await ctx.store.tx((m) => setState(m, STATE.auditPushedSeq, last.seq, ctx.clock.now()));
     sent += page.length;

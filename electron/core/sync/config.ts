@@ -1,7 +1,9 @@
 // How a workstation reaches the central account database. The settings document holds the
-// host, port, database, user and TLS mode; the password is kept by the main process with
-// Electron's safeStorage and handed in here. ACCESS_DESK_CENTRAL_URL (a postgres:// URL)
-// overrides both, for the one-machine demo (`npm run central`) and for CI.
+// host, port, database, user, TLS mode and, for a certificate login, the client
+// certificate's file; the password and the client certificate's private key are kept by the
+// main process with Electron's safeStorage and handed in here. ACCESS_DESK_CENTRAL_URL (a
+// postgres:// URL, with libpq's sslcert and sslkey files) overrides all of it, for the
+// one-machine demo (`npm run central`) and for CI.
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { z } from 'zod';
@@ -15,7 +17,15 @@ export const CentralConfig = z.object({
   database: z.string().trim().min(1),
   user: z.string().trim().min(1),
   password: z.string(),
-  ssl: z.object({ mode: SslMode, caFile: z.string().optional() }),
+  ssl: z.object({
+    mode: SslMode,
+    caFile: z.string().optional(),
+    /** The client certificate (PEM), for a certificate login. */
+    certFile: z.string().optional(),
+    /** Its private key: a file (from the URL), or the unsealed PEM (from the settings). */
+    keyFile: z.string().optional(),
+    key: z.string().optional(),
+  }),
 });
 export type CentralConfig = z.infer<typeof CentralConfig>;
 
@@ -51,6 +61,7 @@ export interface CentralSettings {
   user: string;
   sslMode: SslMode;
   caFile: string;
+  certFile?: string;
 }
 
 /**
@@ -70,14 +81,21 @@ export function parseCentralUrl(url: string): CentralConfig {
       : rawMode === 'verify-ca' || rawMode === 'verify-full'
         ? 'verify-full'
         : 'require';
-  const caFile = u.searchParams.get('sslrootcert') ?? undefined;
+  const files = {
+    caFile: u.searchParams.get('sslrootcert'),
+    certFile: u.searchParams.get('sslcert'),
+    keyFile: u.searchParams.get('sslkey'),
+  };
   return CentralConfig.parse({
     host: decodeURIComponent(u.hostname),
     port: u.port ? Number(u.port) : 5432,
     database: decodeURIComponent(u.pathname.replace(/^\//, '')),
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
-    ssl: caFile ? { mode, caFile } : { mode },
+    ssl: {
+      mode,
+      ...Object.fromEntries(Object.entries(files).filter(([, v]) => v !== null && v !== '')),
+    },
   });
 }
 
@@ -85,13 +103,18 @@ export function parseCentralUrl(url: string): CentralConfig {
 export function centralUrl(cfg: CentralConfig): string {
   const q = new URLSearchParams({ sslmode: cfg.ssl.mode });
   if (cfg.ssl.caFile) q.set('sslrootcert', cfg.ssl.caFile);
-  const auth = `${encodeURIComponent(cfg.user)}:${encodeURIComponent(cfg.password)}`;
+  if (cfg.ssl.certFile) q.set('sslcert', cfg.ssl.certFile);
+  if (cfg.ssl.keyFile) q.set('sslkey', cfg.ssl.keyFile);
+  const auth = cfg.password
+    ? `${encodeURIComponent(cfg.user)}:${encodeURIComponent(cfg.password)}`
+    : encodeURIComponent(cfg.user);
   return `postgres://${auth}@${cfg.host}:${cfg.port}/${encodeURIComponent(cfg.database)}?${q.toString()}`;
 }
 
 /** For logs and the status line: never the password. */
 export function describeCentral(cfg: CentralConfig): string {
-  return `${cfg.user}@${cfg.host}:${cfg.port}/${cfg.database} (ssl ${cfg.ssl.mode})`;
+  const cert = cfg.ssl.certFile ? ', client certificate' : '';
+  return `${cfg.user}@${cfg.host}:${cfg.port}/${cfg.database} (ssl ${cfg.ssl.mode}${cert})`;
 }
 
 /**
@@ -102,33 +125,41 @@ export function resolveCentralConfig(
   settings: CentralSettings | null,
   password: string | null,
   env: Record<string, string | undefined> = process.env,
+  clientKey: string | null = null,
 ): CentralConfig | null {
   const url = env[CENTRAL_URL_ENV];
   if (url && url.trim() !== '') return parseCentralUrl(url.trim());
   if (!settings || settings.host.trim() === '') return null;
+  const cert = settings.certFile ? { certFile: settings.certFile, key: clientKey ?? '' } : {};
   return CentralConfig.parse({
     host: settings.host,
     port: settings.port,
     database: settings.database,
     user: settings.user,
     password: password ?? '',
-    ssl: settings.caFile
-      ? { mode: settings.sslMode, caFile: settings.caFile }
-      : { mode: settings.sslMode },
+    ssl: {
+      mode: settings.sslMode,
+      ...(settings.caFile && { caFile: settings.caFile }),
+      ...cert,
+    },
   });
 }
 
-/** node-postgres' `ssl` option for a mode: `require` encrypts, `verify-full` also checks. */
+/**
+ * node-postgres' `ssl` option for a mode: `require` encrypts, `verify-full` also checks the
+ * server. A client certificate, when there is one, goes with either.
+ */
 export function tlsOptions(ssl: CentralConfig['ssl']): false | ConnectionOptions {
-  switch (ssl.mode) {
-    case 'disable':
-      return false;
-    case 'require':
-      return { rejectUnauthorized: false };
-    case 'verify-full':
-      // Node checks the certificate chain and that the host name matches it.
-      return ssl.caFile
-        ? { rejectUnauthorized: true, ca: readFileSync(ssl.caFile, 'utf8') }
-        : { rejectUnauthorized: true };
-  }
+  if (ssl.mode === 'disable') return false;
+  const client: ConnectionOptions = ssl.certFile
+    ? {
+        cert: readFileSync(ssl.certFile, 'utf8'),
+        key: ssl.key ?? (ssl.keyFile ? readFileSync(ssl.keyFile, 'utf8') : ''),
+      }
+    : {};
+  if (ssl.mode === 'require') return { rejectUnauthorized: false, ...client };
+  // Node checks the certificate chain and that the host name matches it.
+  return ssl.caFile
+    ? { rejectUnauthorized: true, ca: readFileSync(ssl.caFile, 'utf8'), ...client }
+    : { rejectUnauthorized: true, ...client };
 }

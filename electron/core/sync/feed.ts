@@ -28,6 +28,7 @@ import {
   type CredentialImage,
 } from './credential-feed';
 import { accountFromImage, residentFromImage } from './images';
+import { applyStaffImages, readStaffState, type StaffImage } from './staff-feed';
 import { getState, setState, STATE } from './state';
 
 export interface FeedContext {
@@ -39,6 +40,10 @@ export interface FeedContext {
   districts: string[];
   pageSize: number;
   timeZone: string;
+  /** The enrolled office, whose staff changes this workstation takes (none without one). */
+  officeId?: string;
+  /** Told which staff changed here. */
+  onStaffChanged?(ids: string[]): void;
 }
 
 export interface FeedReport {
@@ -50,7 +55,7 @@ export interface FeedReport {
 
 interface FeedRow {
   id: string;
-  entity: 'district' | 'street' | 'account' | 'resident' | 'credential' | 'conflict';
+  entity: 'district' | 'street' | 'account' | 'resident' | 'credential' | 'conflict' | 'staff';
   entity_key: string;
   op: 'upsert' | 'delete';
   data: Record<string, unknown> | null;
@@ -76,8 +81,9 @@ export async function pullFeed(ctx: FeedContext): Promise<FeedReport> {
       `SELECT id FROM change_feed
        WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)
          AND (district_code = ANY ($2::text[]) OR district_code IS NULL)
+         AND (office_id IS NULL OR office_id = $3)
        ORDER BY id`,
-      [cursor, ctx.districts],
+      [cursor, ctx.districts, ctx.officeId ?? null],
     )) as { id: string }[];
     for (let i = 0; i < ids.length; i += ctx.pageSize) {
       const page = ids.slice(i, i + ctx.pageSize).map((r) => r.id);
@@ -85,7 +91,12 @@ export async function pullFeed(ctx: FeedContext): Promise<FeedReport> {
         `SELECT id, entity, entity_key, op, data FROM change_feed WHERE id = ANY ($1::bigint[]) ORDER BY id`,
         [page],
       )) as FeedRow[];
-      report.conflicts.push(...(await applyFeedRows(ctx, rows)));
+      // A staff row names who changed; the verifier is read now, in this snapshot.
+      const staffIds = [
+        ...new Set(rows.filter((r) => r.entity === 'staff').map((r) => r.entity_key)),
+      ];
+      const staff = staffIds.length > 0 ? await readStaffState(qr, staffIds) : [];
+      report.conflicts.push(...(await applyFeedRows(ctx, rows, staff)));
       report.changes += rows.length;
     }
     await qr.query('COMMIT');
@@ -103,8 +114,15 @@ export async function pullFeed(ctx: FeedContext): Promise<FeedReport> {
   return report;
 }
 
-/** Applies one page of feed rows: registry changes, then credential state, in feed order. */
-export async function applyFeedRows(ctx: FeedContext, rows: FeedRow[]): Promise<ConflictRecord[]> {
+/**
+ * Applies one page of feed rows: registry changes, then credential state in feed order, then
+ * the current images of the staff the page names.
+ */
+export async function applyFeedRows(
+  ctx: FeedContext,
+  rows: FeedRow[],
+  staff: StaffImage[] = [],
+): Promise<ConflictRecord[]> {
   const registry: RegistryChange[] = [];
   const credentials: FeedRow[] = [];
   for (const r of rows) {
@@ -115,8 +133,10 @@ export async function applyFeedRows(ctx: FeedContext, rows: FeedRow[]): Promise<
   }
   const now = ctx.clock.now();
   // One local transaction per page: applyRegistryChanges joins it.
-  return ctx.store.tx(async (m) => {
+  let staffChanged: string[] = [];
+  const conflicts = await ctx.store.tx(async (m) => {
     if (registry.length > 0) await applyRegistryChanges(ctx.store, registry);
+    if (staff.length > 0) staffChanged = await applyStaffImages(m, staff, now);
     const out: ConflictRecord[] = [];
     for (const r of credentials) {
       if (!r.data) continue;
@@ -135,6 +155,8 @@ export async function applyFeedRows(ctx: FeedContext, rows: FeedRow[]): Promise<
     }
     return out;
   });
+  if (staffChanged.length > 0) ctx.onStaffChanged?.(staffChanged);
+  return conflicts;
 }
 
 function toRegistryChange(r: FeedRow): RegistryChange | null {

@@ -22,6 +22,7 @@ import { bulkLoadRegistry, type LoadResult } from '../registry/bulk';
 import type { AccountIn, RegistryBatch, ResidentIn } from '../registry/types';
 import type { ConflictRecord } from './credential-feed';
 import { loadCredentialState } from './initial-credentials';
+import { applyStaffImages, readStaffState } from './staff-feed';
 import { getState, setState, STATE } from './state';
 
 export interface InitialContext {
@@ -37,6 +38,10 @@ export interface InitialContext {
   actor?: AuditActor;
   /** For the conflict texts ("printed at 10:02"). Required with the actor. */
   timeZone?: string;
+  /** The enrolled office: its staff directory is read in the same snapshot. */
+  officeId?: string;
+  /** Told which staff changed here. */
+  onStaffChanged?(ids: string[]): void;
 }
 
 export interface InitialReport extends LoadResult {
@@ -45,8 +50,6 @@ export interface InitialReport extends LoadResult {
   /** Conflicts of credentials held here that this load recorded (none already known). */
   conflicts: ConflictRecord[];
 }
-
-const UTC_ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /** True when the replica is missing or holds another set of districts. */
 export async function needsInitialLoad(store: Store, districts: string[]): Promise<boolean> {
@@ -82,6 +85,18 @@ export async function initialLoad(ctx: InitialContext): Promise<InitialReport> {
     );
     const snap = snapRes.rows[0];
     if (!snap) throw new Error('no snapshot');
+    // The office's staff first, in this snapshot (the feed after the load starts at it), and
+    // applied at once: a counter joining its office can sign people in while the rest loads.
+    if (ctx.officeId) {
+      const images = await readStaffState(client, null);
+      const officeId = ctx.officeId;
+      const changed = await ctx.store.tx(async (m) => {
+        const ids = await applyStaffImages(m, images, ctx.clock.now());
+        await setState(m, STATE.staffOffice, officeId, ctx.clock.now());
+        return ids;
+      });
+      if (changed.length > 0) ctx.onStaffChanged?.(changed);
+    }
     const result = await bulkLoadRegistry(
       ctx.store,
       readAhead(pages(client, districts, ctx.pageSize)),
@@ -117,35 +132,15 @@ export async function initialLoad(ctx: InitialContext): Promise<InitialReport> {
   }
 }
 
-// Each page is one query and one round trip: the accounts, then their residents, each row
-// formatted by the server as one text value, fields joined by US (the ASCII unit separator,
-// which no name or address contains). The server formats on its own core and the client
-// decodes one string per row instead of one per field: ~1.5× faster than plain rows. (One
-// string per page is faster still, but the fields sliced from it keep the whole page alive
-// in the registry loader's key caches.)
+// Each page is one call and one round trip: sync_initial_page (central functions/80-reads.sql)
+// checks once that the district is this login's and returns the accounts, then their
+// residents, each row formatted by the server as one text value, fields joined by US (the
+// ASCII unit separator, which no name or address contains). The server formats on its own
+// core and the client decodes one string per row instead of one per field: ~1.5× faster
+// than plain rows. (One string per page is faster still, but the fields sliced from it keep
+// the whole page alive in the registry loader's key caches.)
 const US = '\u001f';
-const line = (cols: string[]): string => `concat_ws(E'\\x1f', ${cols.join(', ')})`;
-const PAGE_SQL = `
-  WITH a AS (
-    SELECT id, payer_code, district_code, street_id, house, building, flat, updated_at
-    FROM account WHERE district_code = $1 AND id > $2 ORDER BY district_code, id LIMIT $3)
-  SELECT 0 AS t, id, ${line(['id', 'payer_code', 'district_code', 'street_id', 'house', 'building', 'flat', `to_char(updated_at AT TIME ZONE 'UTC', ${UTC_ISO})`])} AS line
-  FROM a
-  UNION ALL
-  SELECT 1, r.id, ${line([
-    'r.id',
-    'r.account_id',
-    'r.surname',
-    'r.given_name',
-    'r.patronymic',
-    `to_char(r.birth_date, 'YYYY-MM-DD')`,
-    'r.relation',
-    `coalesce(to_char(r.registered_from, 'YYYY-MM-DD'), '')`,
-    `coalesce(to_char(r.registered_to, 'YYYY-MM-DD'), '')`,
-    `to_char(r.updated_at AT TIME ZONE 'UTC', ${UTC_ISO})`,
-  ])}
-  FROM resident r WHERE r.account_id IN (SELECT id FROM a)
-  ORDER BY 1, 2`;
+const PAGE_SQL = `SELECT t, id, line FROM sync_initial_page($1, $2, $3)`;
 
 function fields(text: string, width: number): string[] {
   const f = text.split(US);

@@ -3,6 +3,11 @@
 // lock), then record what the centre said in one local transaction. A crash between the
 // centre's commit and that local transaction leaves the batch 'pending'; it is sent again
 // and the centre answers 'duplicate' for every op it already has (exactly-once effect).
+//
+// What the centre refuses for good (rejected by a rule, or refused because this workstation
+// may not send it) goes to the dead-letter list with the centre's code. What it holds over a
+// ceiling stays pending, marked held, and is asked about again every `heldRecheckMs` until a
+// supervisor's decision comes back as 'duplicate' (released and applied) or 'refused'.
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit, type AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
@@ -20,13 +25,18 @@ export interface PushContext {
   /** Who the sync.rejected audit entries are by: this workstation, no clerk. */
   actor: AuditActor;
   batchSize: number;
+  /** How often a held operation is asked about again. */
+  heldRecheckMs?: number;
 }
+
+const HELD_RECHECK_MS = 60_000;
 
 export interface PushReport {
   sent: number;
   applied: number;
   duplicates: number;
   rejected: number;
+  held: number;
   /** More pending operations were left for the next batch. */
   more: boolean;
 }
@@ -40,15 +50,19 @@ interface OutboxRaw {
 
 /** Sends one batch. Throws (after noting the attempt locally) on a transient failure. */
 export async function pushBatch(ctx: PushContext): Promise<PushReport> {
+  const now = ctx.clock.now().toISOString();
   const rows = await ctx.store.run((m) =>
     m.query<OutboxRaw[]>(
-      `SELECT seq, op_id, kind, payload FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
-      [ctx.batchSize + 1],
+      `SELECT seq, op_id, kind, payload FROM outbox
+       WHERE status = 'pending' AND (held_at IS NULL OR next_attempt_at IS NULL OR next_attempt_at <= ?)
+       ORDER BY seq LIMIT ?`,
+      [now, ctx.batchSize + 1],
     ),
   );
   const more = rows.length > ctx.batchSize;
   const batch = rows.slice(0, ctx.batchSize);
-  if (batch.length === 0) return { sent: 0, applied: 0, duplicates: 0, rejected: 0, more: false };
+  if (batch.length === 0)
+    return { sent: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, more: false };
 
   // An operation this build cannot read will not become readable by retrying.
   const wire: WireOp[] = [];
@@ -74,13 +88,21 @@ export async function pushBatch(ctx: PushContext): Promise<PushReport> {
   }
 
   const best = outcomeByOp(outcomes);
-  const report: PushReport = { sent: batch.length, applied: 0, duplicates: 0, rejected: 0, more };
+  const report: PushReport = {
+    sent: batch.length,
+    applied: 0,
+    duplicates: 0,
+    rejected: 0,
+    held: 0,
+    more,
+  };
   const at = ctx.clock.now();
+  const recheck = new Date(at.getTime() + (ctx.heldRecheckMs ?? HELD_RECHECK_MS)).toISOString();
   await ctx.store.tx(async (m) => {
     for (const row of batch) {
       const o = best.get(row.op_id);
       if (!o) continue; // cannot happen: the centre answers every op it was sent
-      if (o.status === 'rejected') {
+      if (o.status === 'rejected' || o.status === 'refused') {
         report.rejected += 1;
         await m.query(
           `UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, next_attempt_at = NULL
@@ -88,12 +110,25 @@ export async function pushBatch(ctx: PushContext): Promise<PushReport> {
           [`${o.code}: ${o.error}`, row.op_id],
         );
         await auditRejection(m, ctx, row, o, at);
+      } else if (o.status === 'held') {
+        report.held += 1;
+        const [first] = await m.query<{ held_at: string | null }[]>(
+          `SELECT held_at FROM outbox WHERE op_id = ?`,
+          [row.op_id],
+        );
+        await m.query(
+          `UPDATE outbox SET held_at = coalesce(held_at, ?), attempts = attempts + 1, last_error = ?,
+             next_attempt_at = ?
+           WHERE op_id = ? AND status = 'pending'`,
+          [at.toISOString(), `${o.code}: ${o.error}`, recheck, row.op_id],
+        );
+        if (first?.held_at === null) await auditHold(m, ctx, row, o, at);
       } else {
         if (o.status === 'applied') report.applied += 1;
         else report.duplicates += 1;
         await m.query(
           `UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = ?, last_error = NULL,
-             next_attempt_at = NULL
+             next_attempt_at = NULL, held_at = NULL
            WHERE op_id = ? AND status = 'pending'`,
           [at.toISOString(), row.op_id],
         );
@@ -102,6 +137,7 @@ export async function pushBatch(ctx: PushContext): Promise<PushReport> {
   });
   if (report.rejected > 0)
     ctx.log.warn('operations rejected by the centre', { rejected: report.rejected });
+  if (report.held > 0) ctx.log.warn('operations held by the centre', { held: report.held });
   return report;
 }
 
@@ -138,13 +174,13 @@ async function noteAttempt(ctx: PushContext, batch: OutboxRaw[], error: string):
   }
 }
 
-async function auditRejection(
+type Unapplied = OpOutcome & { status: 'rejected' | 'refused' | 'held' };
+
+/** The payer code an operation is about (what the audit log names), and its references. */
+async function aboutOp(
   m: EntityManager,
-  ctx: PushContext,
   row: OutboxRaw,
-  o: OpOutcome & { status: 'rejected' },
-  at: Date,
-): Promise<void> {
+): Promise<{ subject: string | null; refs: Record<string, string | number | null> }> {
   const payload = safeJson(row.payload);
   const accountId = typeof payload.accountId === 'number' ? payload.accountId : null;
   let subject = typeof payload.login === 'string' ? payload.login : null;
@@ -155,6 +191,24 @@ async function auditRejection(
     );
     subject = acc[0]?.payer_code ?? null;
   }
+  return {
+    subject,
+    refs: {
+      accountId,
+      credentialId: typeof payload.credentialId === 'string' ? payload.credentialId : null,
+      consentId: typeof payload.consentId === 'string' ? payload.consentId : null,
+    },
+  };
+}
+
+async function auditRejection(
+  m: EntityManager,
+  ctx: PushContext,
+  row: OutboxRaw,
+  o: Unapplied,
+  at: Date,
+): Promise<void> {
+  const { subject, refs } = await aboutOp(m, row);
   await appendAudit(
     m,
     ctx.actor,
@@ -162,15 +216,28 @@ async function auditRejection(
       action: 'sync.rejected',
       subject,
       text: `The centre rejected operation ${row.kind} (${row.op_id}): ${o.error}`,
-      data: {
-        opId: row.op_id,
-        kind: row.kind,
-        code: o.code,
-        error: o.error,
-        accountId,
-        credentialId: typeof payload.credentialId === 'string' ? payload.credentialId : null,
-        consentId: typeof payload.consentId === 'string' ? payload.consentId : null,
-      },
+      data: { opId: row.op_id, kind: row.kind, code: o.code, error: o.error, ...refs },
+    },
+    at,
+  );
+}
+
+async function auditHold(
+  m: EntityManager,
+  ctx: PushContext,
+  row: OutboxRaw,
+  o: Unapplied,
+  at: Date,
+): Promise<void> {
+  const { subject, refs } = await aboutOp(m, row);
+  await appendAudit(
+    m,
+    ctx.actor,
+    {
+      action: 'sync.held',
+      subject,
+      text: `The centre holds operation ${row.kind} (${row.op_id}) for a supervisor: ${o.error}`,
+      data: { opId: row.op_id, kind: row.kind, code: o.code, error: o.error, ...refs },
     },
     at,
   );

@@ -7,7 +7,9 @@
 // backoff and jitter; meanwhile the app works on its local store as usual.
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { AuditActor } from '../audit/chain';
+import { AppError } from '../../../shared/errors';
+import { OfficeReview, type SyncStatus } from '../../../shared/schemas/supervisor';
+import { appendAudit, type AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { Logger } from '../log/logger';
@@ -20,31 +22,52 @@ import { listConflicts, type ConflictRecord } from './credential-feed';
 import { type DeadOp, listDeadOps, retryDeadOp } from './dead-letters';
 import { classify, isUnreachable } from './errors';
 import { pullFeed } from './feed';
+import {
+  type CentreIdentity,
+  CentreRefusal,
+  effectiveDistricts,
+  type Enrolled,
+  loadIdentity,
+  saveIdentity,
+  sayHello,
+} from './identity';
 import { initialLoad, needsInitialLoad } from './initial';
 import { pushBatch } from './push';
+import { exportLegacyStaff, loadStaffDirectory } from './staff-feed';
 import { getState, STATE } from './state';
 
 export type { DeadOp } from './dead-letters';
 
-export type SyncState = 'online' | 'offline' | 'syncing' | 'disabled';
-
-export interface SyncStatus {
-  state: SyncState;
-  offlineSince: string | null;
-  pending: number;
-  dead: number;
-  lastError: string | null;
-  lastSyncAt: string | null;
-  registryAt: string | null;
+export interface HeldDecision {
+  opId: string;
+  status: 'released' | 'refused';
+  code: string | null;
 }
+export type { SyncStatus };
 
 export interface SyncOptions {
   /** null: sync is not set up; the service reports 'disabled' and does nothing. */
   central: CentralConfig | null;
   workstationId: string;
   officeId: string | (() => string);
-  /** The office's districts: the replica holds these. Empty: push only. */
+  /**
+   * The districts this workstation's settings name. Enrolled, it replicates the districts the
+   * centre enrolled it for, narrowed to these when any are named; on the shared legacy login,
+   * exactly these (empty: push only).
+   */
   districts: string[];
+  /** Sent with the hello, for IT's workstation list. */
+  appVersion?: string;
+  /**
+   * The centre enrolled this login for another office than the one set up here: may this
+   * workstation take the centre's office (true, e.g. on first start with no staff yet)? If
+   * not, sync stops with OFFICE_MISMATCH until IT or the supervisor sorts it out.
+   */
+  adoptOffice?(identity: Enrolled): Promise<boolean>;
+  /** Staff changed here from the centre's directory (sign a disabled clerk out, say). */
+  onStaffChanged?(ids: string[]): void;
+  /** How often an operation the centre holds is asked about again. */
+  heldRecheckMs?: number;
   batchSize?: number;
   auditPageSize?: number;
   feedPageSize?: number;
@@ -69,6 +92,7 @@ const DEFAULTS = {
   feedPollMs: 15_000,
   backoffBaseMs: 1_000,
   backoffCapMs: 60_000,
+  heldRecheckMs: 60_000,
   timeZone: 'Europe/Moscow',
 };
 /** Batches per cycle before the pull gets its turn (a long backlog must not starve it). */
@@ -88,6 +112,8 @@ export class SyncService {
   private failures = 0;
   private cycleTail: Promise<unknown> = Promise.resolve();
   private waiters: (() => void)[] = [];
+  /** What the centre said at this connection's hello; null until then. */
+  private identity: CentreIdentity | null = null;
 
   constructor(
     private readonly store: Store,
@@ -100,7 +126,9 @@ export class SyncService {
       state: options.central ? 'offline' : 'disabled',
       offlineSince: null,
       pending: 0,
+      held: 0,
       dead: 0,
+      enrolment: null,
       lastError: null,
       lastSyncAt: null,
       registryAt: null,
@@ -126,11 +154,15 @@ export class SyncService {
     if (this.running) return;
     this.running = true;
     this.loopDone = this.loop();
-    // How fresh the replica is, even before (or without) reaching the centre.
+    // How fresh the replica is, and what the centre last said we are, even before (or
+    // without) reaching the centre.
     void this.store
-      .run((m) => getState<string>(m, STATE.registryAt))
-      .then((at) => {
+      .run(
+        async (m) => [await getState<string>(m, STATE.registryAt), await loadIdentity(m)] as const,
+      )
+      .then(([at, id]) => {
         if (this.st.registryAt === null) this.update({ registryAt: at });
+        if (this.st.enrolment === null) this.update({ enrolment: enrolmentOf(id) });
       })
       .catch(() => undefined);
   }
@@ -171,6 +203,71 @@ export class SyncService {
 
   listConflicts(): Promise<ConflictRecord[]> {
     return this.store.run((m) => listConflicts(m));
+  }
+
+  /** The office's held operations and the centre's security events, read live. */
+  review(limit = 100): Promise<OfficeReview> {
+    return this.withCentre(async (ds) => {
+      const [r] = await ds.query<{ r: unknown }[]>(`SELECT sync_office_review($1) AS r`, [limit]);
+      return OfficeReview.parse(r?.r);
+    });
+  }
+
+  /**
+   * A supervisor's decision on held operations of the office (the centre checks that `by` is
+   * an active supervisor of it). This workstation's own held operations are asked about
+   * again at once, so the outcome shows here without waiting for the next recheck.
+   */
+  async decideHeld(opIds: string[], by: string, release: boolean): Promise<HeldDecision[]> {
+    const out = await this.withCentre(async (ds) => {
+      const [r] = await ds.query<{ r: { refused?: string; decided: HeldDecision[] } }[]>(
+        `SELECT sync_decide_held($1::text[], $2, $3) AS r`,
+        [opIds, by, release],
+      );
+      if (r?.r.refused) throw new AppError('NOT_ALLOWED', `The centre refused: ${r.r.refused}.`);
+      return r?.r.decided ?? [];
+    });
+    const at = this.clock.now();
+    await this.store.tx(async (m) => {
+      await m.query(
+        `UPDATE outbox SET next_attempt_at = ? WHERE held_at IS NOT NULL AND status = 'pending'
+           AND op_id IN (SELECT value FROM json_each(?))`,
+        [at.toISOString(), JSON.stringify(opIds)],
+      );
+      await appendAudit(
+        m,
+        { ...this.actor(), clerkId: by },
+        {
+          action: 'sync.heldDecided',
+          subject: null,
+          text: `${release ? 'Released' : 'Refused'} ${out.length} held operation(s) at the centre.`,
+          data: { decision: release ? 'release' : 'refuse', count: out.length, decided: out },
+        },
+        at,
+      );
+    });
+    this.wake();
+    return out;
+  }
+
+  /** Runs `fn` on the centre between cycles; typed errors when there is no centre to ask. */
+  private withCentre<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+    if (!this.o.central)
+      return Promise.reject(new AppError('CENTRAL_NOT_CONFIGURED', 'Sync is not set up.'));
+    const run = this.cycleTail.then(async () => {
+      let ds: DataSource;
+      try {
+        ds = await this.connect();
+      } catch (e) {
+        throw new AppError(
+          'CENTRAL_UNREACHABLE',
+          `The centre cannot be reached: ${classify(e).message}`,
+        );
+      }
+      return fn(ds);
+    });
+    this.cycleTail = run.catch(() => undefined);
+    return run;
   }
 
   // ---------------------------------------------------------------- the loop
@@ -243,6 +340,7 @@ export class SyncService {
           log: this.log,
           actor: this.actor(),
           batchSize: this.o.batchSize,
+          heldRecheckMs: this.o.heldRecheckMs,
         });
         if (!r.more) break;
       }
@@ -268,7 +366,7 @@ export class SyncService {
           pageSize: this.o.auditPageSize,
         }),
       );
-      if (this.o.districts.length > 0) await step('pull', () => this.pull(ds));
+      if (this.districts().length > 0) await step('pull', () => this.pull(ds));
       this.failures = 0;
       const now = this.clock.now().toISOString();
       await this.refreshCounts();
@@ -282,7 +380,9 @@ export class SyncService {
     } catch (e) {
       const f = classify(e);
       this.failures += 1;
-      const offline = isUnreachable(f);
+      // A centre that will not take this login is as good as no centre, and the next try
+      // must say hello again.
+      const offline = isUnreachable(f) || e instanceof CentreRefusal;
       this.log.warn('sync cycle failed', {
         code: f.code,
         error: f.message,
@@ -301,19 +401,28 @@ export class SyncService {
     }
   }
 
+  /** What this workstation replicates now (see SyncOptions.districts). */
+  private districts(): string[] {
+    return effectiveDistricts(this.identity, this.o.districts);
+  }
+
   private async pull(ds: DataSource): Promise<void> {
+    const districts = this.districts();
+    const officeId = this.identity?.mode === 'workstation' ? this.identity.officeId : undefined;
     const base = {
       store: this.store,
       central: ds,
       clock: this.clock,
       log: this.log,
-      districts: this.o.districts,
+      districts,
+      officeId,
+      onStaffChanged: (ids: string[]) => this.o.onStaffChanged?.(ids),
     };
     // Both paths report conflicts: the initial load brings those decided before its
     // snapshot, which the feed after it never will.
     const audit = { actor: this.actor(), timeZone: this.o.timeZone };
     let r: { registryAt: string; conflicts: ConflictRecord[] };
-    if (await needsInitialLoad(this.store, this.o.districts)) {
+    if (await needsInitialLoad(this.store, districts)) {
       this.update({ state: 'syncing' });
       r = await initialLoad({ ...base, ...audit, pageSize: this.o.initialPageSize });
     } else {
@@ -326,7 +435,7 @@ export class SyncService {
   }
 
   private async connect(): Promise<DataSource> {
-    if (this.ds?.isInitialized && this.listener) return this.ds;
+    if (this.ds?.isInitialized && this.listener && this.identity) return this.ds;
     const cfg = this.o.central!;
     if (!this.ds?.isInitialized) {
       const ds = centralDataSource(cfg, {
@@ -337,20 +446,63 @@ export class SyncService {
       this.ds = ds;
       this.log.info('connected to the centre', { central: describeCentral(cfg) });
     }
-    const qr = this.ds.createQueryRunner();
-    const client = (await qr.connect()) as PoolClient;
-    const lost = (): void => {
-      if (this.listener?.client === client) this.listener = null;
-    };
-    client.on('notification', () => this.wake());
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.query(`LISTEN ${FEED_CHANNEL}`);
-    this.listener = { qr, client };
+    if (!this.listener) {
+      const qr = this.ds.createQueryRunner();
+      const client = (await qr.connect()) as PoolClient;
+      const lost = (): void => {
+        if (this.listener?.client === client) this.listener = null;
+      };
+      client.on('notification', () => this.wake());
+      client.on('error', lost);
+      client.on('end', lost);
+      await client.query(`LISTEN ${FEED_CHANNEL}`);
+      this.listener = { qr, client };
+    }
+    if (!this.identity) {
+      try {
+        await this.greet(this.ds);
+      } catch (e) {
+        await this.disconnect();
+        throw e;
+      }
+    }
     return this.ds;
   }
 
+  /**
+   * The hello: who the centre says we are, then what follows from it before anything is
+   * sent (the office matches; the office's staff directory is here; staff from before the
+   * directory moved to the centre are sent to it once).
+   */
+  private async greet(ds: DataSource): Promise<void> {
+    const id = await sayHello(ds, this.o.workstationId, this.o.appVersion ?? null);
+    const now = this.clock.now();
+    await this.store.tx((m) => saveIdentity(m, id, now));
+    this.update({ enrolment: enrolmentOf(id) });
+    if (id.mode === 'workstation') {
+      const here = this.actor().officeId;
+      if (id.officeId !== here && !(await this.o.adoptOffice?.(id))) {
+        throw new CentreRefusal(
+          'OFFICE_MISMATCH',
+          `the centre enrolled this workstation for office ${id.officeId}; it is set up for office ${here}`,
+        );
+      }
+      const changed = await loadStaffDirectory(this.store, ds, id.officeId, now);
+      if (changed.length > 0) this.o.onStaffChanged?.(changed);
+    }
+    const imported = await exportLegacyStaff(this.store, ds);
+    if (imported) this.log.info('staff list sent to the centre', { result: imported });
+    this.identity = id;
+    if (id.mode === 'workstation')
+      this.log.info('enrolled at the centre', {
+        login: id.login,
+        office: id.officeId,
+        districts: id.districts,
+      });
+  }
+
   private async disconnect(): Promise<void> {
+    this.identity = null;
     const l = this.listener;
     this.listener = null;
     if (l) await l.qr.release().catch(() => undefined);
@@ -367,16 +519,21 @@ export class SyncService {
   private async refreshCounts(): Promise<void> {
     const rows = await this.store.run((m) =>
       m.query<{ status: string; n: number }[]>(
-        `SELECT status, count(*) AS n FROM outbox WHERE status IN ('pending', 'dead') GROUP BY status`,
+        `SELECT CASE WHEN held_at IS NOT NULL THEN 'held' ELSE status END AS status, count(*) AS n
+         FROM outbox WHERE status IN ('pending', 'dead') GROUP BY 1`,
       ),
     );
     const n = (s: string): number => Number(rows.find((r) => r.status === s)?.n ?? 0);
-    this.update({ pending: n('pending'), dead: n('dead') });
+    this.update({ pending: n('pending'), held: n('held'), dead: n('dead') });
   }
 
   private update(patch: Partial<SyncStatus>): void {
     const next = { ...this.st, ...patch };
-    const changed = (Object.keys(next) as (keyof SyncStatus)[]).some((k) => next[k] !== this.st[k]);
+    const changed = (Object.keys(next) as (keyof SyncStatus)[]).some((k) =>
+      k === 'enrolment'
+        ? JSON.stringify(next[k]) !== JSON.stringify(this.st[k])
+        : next[k] !== this.st[k],
+    );
     this.st = next;
     if (!changed) return;
     for (const cb of this.listeners) {
@@ -387,4 +544,14 @@ export class SyncService {
       }
     }
   }
+}
+
+/** What the status line says about enrolment. */
+function enrolmentOf(id: CentreIdentity | null): SyncStatus['enrolment'] {
+  if (!id) return null;
+  if (id.mode === 'workstation')
+    return { mode: 'enrolled', login: id.login, officeId: id.officeId, districts: id.districts };
+  if (id.mode === 'legacy' || id.mode === 'centre')
+    return { mode: 'shared', login: id.login, officeId: null, districts: [] };
+  return null;
 }

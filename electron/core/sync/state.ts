@@ -10,6 +10,12 @@ export const STATE = {
   registryAt: 'registry.at',
   /** The last audit entry (seq) the centre confirmed. */
   auditPushedSeq: 'audit.pushedSeq',
+  /** What the centre said this workstation is at the last hello (sync/identity.ts). */
+  identity: 'centre.identity',
+  /** The office whose staff directory this store holds from the centre. */
+  staffOffice: 'staff.office',
+  /** Staff from before the directory moved to the centre, still to be sent once. */
+  staffImportPending: 'staff.importPending',
 } as const;
 
 export async function getState<T>(m: EntityManager, key: string): Promise<T | null> {

@@ -153,6 +153,31 @@ describe('migration 0003 (ranked surname index)', () => {
   });
 });
 
+describe('migration 0004 (the office directory at the centre)', () => {
+  it('marks the staff of an existing store to be sent once, and lets outbox rows be held', async () => {
+    const v3 = await openAt(3);
+    await seedVersion1(v3);
+    await v3.close();
+    const v4 = await openAt(4);
+    expect(await q(v4, `SELECT key, value FROM sync_state`)).toEqual([
+      { key: 'staff.importPending', value: 'true' },
+    ]);
+    expect(await q(v4, 'SELECT id, login, centre_version FROM clerk')).toEqual([
+      { id: 'c1', login: 'ivanov', centre_version: 0 },
+    ]);
+    expect(await q(v4, 'SELECT op_id, status, held_at FROM outbox')).toEqual([
+      { op_id: 'op-1', status: 'pending', held_at: null },
+    ]);
+    await v4.close();
+  });
+
+  it('has nothing to send for a store without staff', async () => {
+    const v4 = await openAt(4);
+    expect(await q(v4, `SELECT key FROM sync_state`)).toEqual([]);
+    await v4.close();
+  });
+});
+
 it('every migration has a test here', () => {
-  expect(migrations).toHaveLength(3);
+  expect(migrations).toHaveLength(4);
 });

@@ -236,10 +236,13 @@ describe('sync without a central database', () => {
   it('says it is disabled and how many operations wait', async () => {
     t = await openTestCore();
     await issueThroughChannels(t, 0, 1);
+    // The visit's consent and credential, after the founding supervisor and the clerk.
     expect(await call(t, 'sync.status', {})).toMatchObject({
       state: 'disabled',
-      pending: 2,
+      pending: 4,
+      held: 0,
       dead: 0,
+      enrolment: null,
     });
   });
 });

@@ -32,22 +32,23 @@ const platform: Platform = {
 
 const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
 
+/** IT enrols a login for this workstation's office; the supervisor enters it in the settings. */
 async function connect(t: TestCore, c: Centre): Promise<void> {
   signInAs(t, t.supervisor);
-  const districts = [...new Set(c.accounts.map((a) => a.districtCode))].join(', ');
+  const { cfg } = await c.enrol(t.core.ctx.officeId());
   const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
   await call(t, 'settings.update', {
     central: {
       ...view.settings.central,
-      host: c.wsCfg.host,
-      port: c.wsCfg.port,
-      database: c.wsCfg.database,
-      user: c.wsCfg.user,
+      host: cfg.host,
+      port: cfg.port,
+      database: cfg.database,
+      user: cfg.user,
       sslMode: 'disable',
-      districts,
+      districts: '',
     },
   });
-  await call(t, 'settings.setCentralPassword', { password: c.wsCfg.password });
+  await call(t, 'settings.setCentralPassword', { password: cfg.password });
   signInAs(t, t.clerk);
 }
 
@@ -56,12 +57,13 @@ describe('sync in the app', () => {
     t = await openTestCore({ platform, sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } } });
     centre = await startCentre();
 
+    // The office's founding supervisor and the clerk they created wait for the centre.
     const before = await status(t);
-    expect(before).toMatchObject({ state: 'disabled', pending: 0 });
+    expect(before).toMatchObject({ state: 'disabled', pending: 2, enrolment: null });
     const issued = await issueThroughChannels(t, 0);
     const waiting = await status(t);
     expect(waiting.state).toBe('disabled');
-    expect(waiting.pending).toBeGreaterThan(0);
+    expect(waiting.pending).toBeGreaterThan(2);
     expect((await call<AppInfo>(t, 'app.info', {})).demoRegistry).toBe(true);
 
     await connect(t, centre);
@@ -69,6 +71,22 @@ describe('sync in the app', () => {
       const s = await status(t!);
       return s.state === 'online' && s.pending === 0 && s.registryAt !== null;
     });
+    // The centre told it what it is enrolled for; the office's directory is the centre's now.
+    const online = await status(t);
+    expect(online).toMatchObject({ dead: 0, held: 0, lastError: null });
+    expect(online.enrolment).toEqual({
+      mode: 'enrolled',
+      login: expect.stringMatching(/^ws_msk_001_/),
+      officeId: 'MSK-001',
+      districts: centre.districts,
+    });
+    const staff = await centre.admin.query<{ login: string; role: string }[]>(
+      `SELECT login, role FROM staff WHERE office_id = 'MSK-001' ORDER BY login`,
+    );
+    expect(staff).toEqual([
+      { login: 'ivanov', role: 'clerk' },
+      { login: 'petrova', role: 'supervisor' },
+    ]);
 
     // The centre has the credential, and only its hash, which opens with the password.
     const rows = await centre.admin.query<{ password_hash: string; status: string }[]>(

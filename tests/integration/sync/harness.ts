@@ -1,5 +1,7 @@
 // Shared set-up for the sync tests: a real PostgreSQL with the central schema and a small
-// demo registry, and workstations with real encrypted SQLite stores.
+// demo registry, and workstations with real encrypted SQLite stores, each connecting with
+// its own enrolled login (as IT's `npm run central -- workstation add` makes them) and its
+// clerk in the office's staff directory at the centre.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +14,20 @@ import { createLogger, memorySink, type Logger } from '../../../electron/core/lo
 import { enqueue } from '../../../electron/core/outbox/enqueue';
 import type { OpPayload } from '../../../electron/core/outbox/ops';
 import { generateRegistry } from '../../../electron/core/registry/generator';
-import { createWorkstationLogin } from '../../../electron/core/sync/central/admin';
-import { centralDataSource, migrateCentral } from '../../../electron/core/sync/central/datasource';
+import {
+  type Ceilings,
+  type Enrolment,
+  enrolWorkstation,
+  setCeilings,
+} from '../../../electron/core/sync/central/enrol';
+import { centralDataSource } from '../../../electron/core/sync/central/datasource';
+import { migrateCentral } from '../../../electron/core/sync/central/migrate';
 import { loadCentralRegistry } from '../../../electron/core/sync/central/registry-load';
-import { type CentralConfig, parseCentralUrl } from '../../../electron/core/sync/config';
+import {
+  type CentralConfig,
+  centralUrl,
+  parseCentralUrl,
+} from '../../../electron/core/sync/config';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 // argon2id (the const enum's 2), m=19456 KiB, t=2, p=1: DOMAIN.md's minimum.
@@ -25,14 +37,31 @@ export interface Centre {
   pg: TestPostgres;
   admin: DataSource;
   adminCfg: CentralConfig;
-  wsCfg: CentralConfig;
-  wsUrl: string;
   accounts: { id: number; payerCode: string; districtCode: string }[];
+  /** Every district of the registry. */
+  districts: string[];
+  /**
+   * Enrols a login for `office` (every district unless named) and returns how a workstation
+   * connects with it.
+   */
+  enrol(
+    office: string,
+    opts?: { districts?: string[]; name?: string },
+  ): Promise<Enrolment & { cfg: CentralConfig; url: string }>;
+  /**
+   * Enrols a login for the workstation's office and puts its clerk into the office's
+   * directory (once per workstation): the connection the workstation syncs with.
+   */
+  connect(ws: Workstation, opts?: { districts?: string[] }): Promise<CentralConfig>;
   close(): Promise<void>;
 }
 
+/**
+ * The tests send hundreds of issues an hour from one clerk: the ceilings are lifted unless a
+ * test asks for them (the ceiling test does).
+ */
 export async function startCentre(
-  opts: { accounts?: number; databases?: string[] } = {},
+  opts: { accounts?: number; ceilings?: Ceilings } = {},
 ): Promise<Centre> {
   const pg = await startPostgres({ prefix: 'access-desk-sync-' });
   try {
@@ -41,8 +70,10 @@ export async function startCentre(
     await migrateCentral(adminCfg);
     const admin = centralDataSource(adminCfg, { poolSize: 4 });
     await admin.initialize();
-    const wsPassword = randomBytes(12).toString('hex');
-    await createWorkstationLogin(admin, 'ws_test', wsPassword);
+    await setCeilings(
+      admin,
+      opts.ceilings ?? { clerkPerHour: 100_000, workstationPerHour: 100_000 },
+    );
     await loadCentralRegistry(
       admin,
       generateRegistry({ accounts: opts.accounts ?? 300, batchSize: 1000 }),
@@ -51,13 +82,35 @@ export async function startCentre(
     const rows = await admin.query<{ id: string; payer_code: string; district_code: string }[]>(
       `SELECT id, payer_code, district_code FROM account ORDER BY id`,
     );
-    const wsUrl = `${pg.url('access_desk', 'ws_test', wsPassword)}?sslmode=disable`;
+    const enrol: Centre['enrol'] = async (office, opts = {}) => {
+      const e = await enrolWorkstation(admin, {
+        office,
+        districts: opts.districts ?? districts,
+        ...(opts.name !== undefined && { name: opts.name }),
+      });
+      const cfg: CentralConfig = { ...adminCfg, user: e.login, password: e.password ?? '' };
+      return { ...e, cfg, url: centralUrl(cfg) };
+    };
+    const connected = new Map<string, CentralConfig>();
+    const districts = [...new Set(rows.map((r) => r.district_code))].sort();
     return {
       pg,
       admin,
       adminCfg,
-      wsCfg: parseCentralUrl(wsUrl),
-      wsUrl,
+      districts,
+      enrol,
+      async connect(ws, opts = {}) {
+        const known = connected.get(ws.id);
+        if (known) return known;
+        const { cfg } = await enrol(ws.officeId, opts);
+        await addStaff(admin, ws.officeId, {
+          id: ws.clerkId,
+          login: `clerk${ws.officeId}`,
+          role: 'clerk',
+        });
+        connected.set(ws.id, cfg);
+        return cfg;
+      },
       accounts: rows.map((r) => ({
         id: Number(r.id),
         payerCode: r.payer_code,
@@ -73,6 +126,23 @@ export async function startCentre(
     throw e;
   }
 }
+
+/** A staff member of `office` in the centre's directory, as the office's workstations sent it. */
+export async function addStaff(
+  admin: DataSource,
+  office: string,
+  s: { id: string; login: string; role: 'clerk' | 'supervisor'; fullName?: string; hash?: string },
+): Promise<void> {
+  await admin.query(`INSERT INTO office (id) VALUES ($1) ON CONFLICT DO NOTHING`, [office]);
+  await admin.query(
+    `INSERT INTO staff (id, office_id, login, full_name, role, password_hash, must_change_password, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, false, now()) ON CONFLICT (id) DO NOTHING`,
+    [s.id, office, s.login, s.fullName ?? s.login, s.role, s.hash ?? FAKE_VERIFIER],
+  );
+}
+
+/** Shaped like an argon2id verifier; nobody can sign in with it. */
+export const FAKE_VERIFIER = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 
 /** The centre's district codes, most accounts first: offices serve the big ones. */
 export function districtsBySize(c: Centre): string[] {

@@ -46,9 +46,9 @@ afterAll(async () => {
   await centre?.close();
 });
 
-const svc = (w: Workstation, ds = districts): SyncService =>
+const svc = async (w: Workstation, ds = districts): Promise<SyncService> =>
   new SyncService(w.store, fixedClock('2025-06-02T12:00:00Z'), w.log, {
-    central: centre.wsCfg,
+    central: await centre.connect(w),
     workstationId: w.id,
     officeId: w.officeId,
     districts: ds,
@@ -75,7 +75,7 @@ const conflictAudits = (w: Workstation) =>
 
 /** b issues, then resets at `resetAt`, and pushes both: the reset is the account's credential. */
 async function winningReset(acc: Centre['accounts'][number], resetAt: Date): Promise<string> {
-  const sb = svc(b);
+  const sb = await svc(b);
   const first = await issueLocally(b, {
     accountId: acc.id,
     payerCode: acc.payerCode,
@@ -114,7 +114,7 @@ describe('initial load: credential state', () => {
     firstLoser = loser.credentialId;
     firstWinner = winner;
     firstAccount = acc.id;
-    const sf = svc(f);
+    const sf = await svc(f);
     // One cycle: the push (the centre supersedes f's credential) and then the initial load.
     expect(await sf.syncNow()).toMatchObject({ state: 'online', pending: 0, lastError: null });
     const central = await centre.admin.query<{ status: string; superseded_by: string }[]>(
@@ -153,7 +153,7 @@ describe('initial load: credential state', () => {
     await sf.syncNow();
     expect(await sf.listConflicts()).toHaveLength(1);
     expect(await conflictAudits(f)).toHaveLength(1);
-    const sb = svc(b);
+    const sb = await svc(b);
     await sb.syncNow();
     expect(
       (await sb.listConflicts()).filter((c) => c.loserCredentialId === loser.credentialId),
@@ -179,7 +179,7 @@ describe('initial load: credential state', () => {
         await accountCard({ store: w.store, clock }, { current: () => null }, firstAccount),
       );
     const viewsOf = async (w: Workstation) => {
-      const s = svc(w);
+      const s = await svc(w);
       try {
         return contract['sync.conflicts'].output
           .parse((await s.listConflicts()).map((c) => conflictView(c)))
@@ -247,8 +247,9 @@ describe('initial load: credential state', () => {
         passwordHash: hash,
         at: new Date('2025-06-02T09:00:00Z'),
       });
-      // Push only (no districts yet): the credential reaches the centre, no replica is loaded.
-      const pushOnly = svc(w, []);
+      // Push only (its setting narrows the enrolled districts to none): the credential
+      // reaches the centre, no replica is loaded.
+      const pushOnly = await svc(w, ['not-enrolled']);
       expect(await pushOnly.syncNow()).toMatchObject({ state: 'online', pending: 0 });
       await pushOnly.stop();
       const at = (s: string): Date => new Date(s);
@@ -266,7 +267,7 @@ describe('initial load: credential state', () => {
       );
       await portalRecordEvent(centre.admin, credentialId, 'locked', at('2025-06-03T08:00:00Z'));
 
-      const s = svc(w);
+      const s = await svc(w);
       expect(await s.syncNow()).toMatchObject({ state: 'online', lastError: null });
       const row = await w.store.run((m) =>
         m.query<Record<string, unknown>[]>(
@@ -305,7 +306,7 @@ describe('initial load: credential state', () => {
     // And portal-side state on the first, superseded credential that f has not pulled yet.
     await portalRecordEvent(centre.admin, firstLoser, 'locked', new Date('2025-06-02T11:00:00Z'));
 
-    const s = svc(f, wider);
+    const s = await svc(f, wider);
     expect(await s.syncNow()).toMatchObject({ state: 'online', pending: 0, lastError: null });
     expect(
       Number(
@@ -352,7 +353,7 @@ describe('initial load: credential state', () => {
     // Once more, and back to the first set of districts: still each conflict once.
     await s.syncNow();
     await s.stop();
-    const back = svc(f);
+    const back = await svc(f);
     await back.syncNow();
     expect(await back.listConflicts()).toHaveLength(2);
     expect(await conflictAudits(f)).toHaveLength(2);

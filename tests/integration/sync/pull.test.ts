@@ -41,12 +41,12 @@ afterAll(async () => {
   await centre?.close();
 });
 
-const svc = (
+const svc = async (
   w: Workstation,
   opts: Partial<ConstructorParameters<typeof SyncService>[3]> = {},
-): SyncService =>
+): Promise<SyncService> =>
   new SyncService(w.store, fixedClock('2025-06-02T12:00:00Z'), w.log, {
-    central: centre.wsCfg,
+    central: await centre.connect(w),
     workstationId: w.id,
     officeId: w.officeId,
     districts,
@@ -61,7 +61,7 @@ const mine = (): Centre['accounts'] =>
 
 describe('pull', () => {
   it('loads the office districts, then follows the change feed', async () => {
-    const s = svc(a);
+    const s = await svc(a);
     const st = await s.syncNow();
     expect(st.state).toBe('online');
     expect(st.registryAt).not.toBeNull();
@@ -118,7 +118,7 @@ describe('pull', () => {
   });
 
   it('drops an account that moves to another district, residents included, and takes it back', async () => {
-    const s = svc(a);
+    const s = await svc(a);
     const acc = mine()[40]!;
     const residentsOf = (): Promise<number> =>
       count(a, `SELECT count(*) AS n FROM resident WHERE account_id = ?`, [acc.id]);
@@ -146,7 +146,7 @@ describe('pull', () => {
   });
 
   it('pulls rows of transactions that commit out of order', async () => {
-    const s = svc(a);
+    const s = await svc(a);
     const [x, y] = mine().slice(5, 7);
     // T1 writes first (lower feed id) and stays open; T2 writes later and commits first.
     const t1 = centre.admin.createQueryRunner();
@@ -189,7 +189,7 @@ describe('pull', () => {
   });
 
   it('brings portal-side state back to the credential on the account card', async () => {
-    const s = svc(a);
+    const s = await svc(a);
     const acc = mine()[10]!;
     const { credentialId } = await issueLocally(a, {
       accountId: acc.id,
@@ -229,8 +229,8 @@ describe('pull', () => {
   });
 
   it('resolves a conflict between two workstations by the rule and reports it to both', async () => {
-    const sa = svc(a, { timeZone: 'Europe/Moscow' });
-    const sb = svc(b, { timeZone: 'Europe/Moscow' });
+    const sa = await svc(a, { timeZone: 'Europe/Moscow' });
+    const sb = await svc(b, { timeZone: 'Europe/Moscow' });
     await sb.syncNow(); // b's replica
     const [acc1, acc2] = mine().slice(20, 22);
     // Both offline; each issues "version 1" for the same account. 10:02 and 10:03 Moscow time.
@@ -340,8 +340,8 @@ describe('pull', () => {
   });
 
   it('resolves the conflict by the same rule when the winner reaches the centre first', async () => {
-    const sa = svc(a, { timeZone: 'Europe/Moscow' });
-    const sb = svc(b, { timeZone: 'Europe/Moscow' });
+    const sa = await svc(a, { timeZone: 'Europe/Moscow' });
+    const sb = await svc(b, { timeZone: 'Europe/Moscow' });
     // No sync first: whether a's replica is loaded already (after the tests above) or not
     // (this test alone), a's next cycle pushes the loser and then pulls, through the feed or
     // as its initial load; either must tell it. pull-initial.test.ts has a fresh workstation.
@@ -452,7 +452,7 @@ describe('pull', () => {
   });
 
   it('shows a change at the centre on a running workstation within a second (LISTEN/NOTIFY)', async () => {
-    const s = svc(a, { feedPollMs: 60_000 });
+    const s = await svc(a, { feedPollMs: 60_000 });
     s.start();
     const times: number[] = [];
     try {

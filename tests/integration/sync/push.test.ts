@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../../electron/core/audit/chain';
 import { fixedClock } from '../../../electron/core/clock';
 import { applyOps, type WireOp } from '../../../electron/core/sync/central/apply';
 import { centralDataSource } from '../../../electron/core/sync/central/datasource';
-import { migrateCentral } from '../../../electron/core/sync/central/datasource';
+import { migrateCentral } from '../../../electron/core/sync/central/migrate';
 import { parseCentralUrl } from '../../../electron/core/sync/config';
 import { SyncService } from '../../../electron/core/sync/service';
 import {
@@ -33,9 +33,12 @@ afterAll(async () => {
   await centre?.close();
 });
 
-function service(w: Workstation, clock = fixedClock('2025-06-02T07:00:00Z')): SyncService {
+async function service(
+  w: Workstation,
+  clock = fixedClock('2025-06-02T07:00:00Z'),
+): Promise<SyncService> {
   return new SyncService(w.store, clock, w.log, {
-    central: centre.wsCfg,
+    central: await centre.connect(w),
     workstationId: w.id,
     officeId: w.officeId,
     districts: [],
@@ -59,7 +62,7 @@ describe('push', () => {
       replaces: first.credentialId,
       version: 2,
     });
-    const svc = service(ws);
+    const svc = await service(ws);
     const st = await svc.syncNow();
     expect(st).toMatchObject({ state: 'online', pending: 0, dead: 0, lastError: null });
 
@@ -237,7 +240,7 @@ describe('push', () => {
       passwordHash: h,
       at: new Date('2025-06-02T08:01:00Z'),
     });
-    const svc = service(ws);
+    const svc = await service(ws);
     const st = await svc.syncNow();
     expect(st.state).toBe('online');
     expect(st.dead).toBe(2); // the consent and the credential of an account the centre does not know
@@ -286,7 +289,7 @@ describe('push', () => {
   });
 
   it('lets the workstation role apply operations and read the registry, but not change or delete audit rows', async () => {
-    const wsDs = centralDataSource(centre.wsCfg);
+    const wsDs = centralDataSource(await centre.connect(ws));
     await wsDs.initialize();
     try {
       const n = await wsDs

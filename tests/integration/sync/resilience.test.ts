@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/chain';
 import { fixedClock } from '../../../electron/core/clock';
+import { centralUrl } from '../../../electron/core/sync/config';
 import { SyncService } from '../../../electron/core/sync/service';
 import {
   argonHash,
@@ -145,7 +146,7 @@ describe('resilience', () => {
     const ws = await openWorkstation('12', 'restart');
     await visits(ws, centre.accounts.slice(0, 120)); // 600 operations
     const svc = new SyncService(ws.store, fixedClock('2025-06-02T09:00:00Z'), ws.log, {
-      central: centre.wsCfg,
+      central: await centre.connect(ws),
       workstationId: ws.id,
       officeId: ws.officeId,
       districts: [],
@@ -194,6 +195,7 @@ describe('resilience', () => {
 
   it('loses nothing and applies nothing twice when the sync process is killed (SIGKILL) at random points 50 times', async () => {
     const ws = await openWorkstation('12', 'kill');
+    const url = centralUrl(await centre.connect(ws));
     let next = 260;
     await visits(ws, centre.accounts.slice(next, next + 100)); // 500 operations to start with
     next += 100;
@@ -210,7 +212,7 @@ describe('resilience', () => {
           await visits(ws, centre.accounts.slice(next, next + 60));
           next += 60;
         }
-        const child = spawnChild(ws, 1 + rnd(8));
+        const child = spawnChild(ws, url, 1 + rnd(8));
         const earlyKill = i % 5 === 0; // now and then while it is still opening the store
         if (!earlyKill) await readyOf(child);
         await new Promise((r) => setTimeout(r, earlyKill ? rnd(1200) : rnd(250)));
@@ -220,7 +222,7 @@ describe('resilience', () => {
         if (pendingBefore && ((await outboxCounts(ws.store)).pending ?? 0) > 0) midWork += 1;
       }
       // Then one that is left to finish.
-      const last = spawnChild(ws, 10);
+      const last = spawnChild(ws, url, 10);
       const code = await exitOf(last);
       expect(code).toBe(0);
       expect(midWork).toBeGreaterThanOrEqual(40);
@@ -233,7 +235,7 @@ describe('resilience', () => {
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 
-function spawnChild(ws: Workstation, batchSize: number): Child {
+function spawnChild(ws: Workstation, url: string, batchSize: number): Child {
   return spawn(process.execPath, childArgs, {
     env: {
       ...process.env,
@@ -242,7 +244,7 @@ function spawnChild(ws: Workstation, batchSize: number): Child {
       AD_TEST_WS: ws.id,
       AD_TEST_OFFICE: ws.officeId,
       AD_TEST_BATCH: String(batchSize),
-      ACCESS_DESK_CENTRAL_URL: centre.wsUrl,
+      ACCESS_DESK_CENTRAL_URL: url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

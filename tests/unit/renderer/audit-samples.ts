@@ -486,4 +486,36 @@ export const SAMPLES: AuditSample[] = [
     `Operation consent.record (${opId}) sent to the centre again.`,
     () => [opId.slice(0, 8)],
   ),
+  // sync/push.ts auditHold
+  sample(
+    'operation held',
+    'sync.held',
+    {
+      opId,
+      kind: 'credential.issue',
+      code: 'HELD',
+      error: 'over the clerk-ceiling: held for a supervisor of office MSK-001',
+      accountId: 42,
+      credentialId: 'c1',
+      consentId: 'k1',
+    },
+    `The centre holds operation credential.issue (${opId}) for a supervisor: over the clerk-ceiling: held for a supervisor of office MSK-001`,
+    () => [opId.slice(0, 8), 'over the clerk-ceiling'],
+    payerCode,
+  ),
+  // sync/service.ts decideHeld
+  sample(
+    'held operations released',
+    'sync.heldDecided',
+    {
+      decision: 'release',
+      count: 2,
+      decided: [
+        { opId, status: 'released', code: null },
+        { opId: 'b'.repeat(36), status: 'refused', code: 'CLERK_NOT_IN_OFFICE' },
+      ],
+    },
+    'Released 2 held operation(s) at the centre.',
+    (f) => [f.number(2)],
+  ),
 ];

@@ -16,7 +16,7 @@ export function createHandlers(
   supervisor: SupervisorDeps,
 ): Handlers {
   return {
-    ...sessionHandlers(ctx, session, meta),
+    ...sessionHandlers(ctx, session, meta, supervisor.sync),
     ...staffHandlers(ctx, session),
     ...visitHandlers(visits),
     ...supervisorHandlers(supervisor),

@@ -1,5 +1,8 @@
-import type { SessionState } from '../../../../shared/schemas/session';
+import { AppError } from '../../../../shared/errors';
+import type { SessionState, SetupMode } from '../../../../shared/schemas/session';
 import type { CoreContext } from '../../context';
+import type { SyncControl } from '../../supervisor/sync-control';
+import { loadIdentity } from '../../sync/identity';
 import { needsSetup, setupFirstSupervisor, signIn } from '../../staff/service';
 import type { Session } from '../../staff/session';
 import type { Handlers } from '../dispatch';
@@ -13,10 +16,26 @@ function state(session: Session): SessionState {
   return session.current();
 }
 
+/** How this workstation's first start goes (shared/schemas/session.ts SetupMode). */
+async function setupMode(
+  ctx: CoreContext,
+  sync: () => SyncControl,
+): Promise<{ setupMode: SetupMode; centreError: string | null }> {
+  const st = await sync().status();
+  if (st.state === 'disabled') return { setupMode: 'local', centreError: null };
+  const id = await ctx.store.run((m) => loadIdentity(m));
+  if (id?.mode === 'workstation')
+    return { setupMode: id.officeHasStaff ? 'join' : 'found', centreError: null };
+  if (id?.mode === 'legacy' || id?.mode === 'centre')
+    return { setupMode: 'local', centreError: null };
+  return { setupMode: 'waiting', centreError: st.lastError };
+}
+
 export function sessionHandlers(
   ctx: CoreContext,
   session: Session,
   meta: AppMeta,
+  sync: () => SyncControl,
 ): Pick<
   Handlers,
   'app.info' | 'session.setup' | 'session.signIn' | 'session.current' | 'session.signOut'
@@ -27,6 +46,7 @@ export function sessionHandlers(
       return {
         version: meta.version,
         needsSetup: await needsSetup(ctx),
+        ...(await setupMode(ctx, sync)),
         demoRegistry: (await ctx.settings.getValue<boolean>('registry.demo')) === true,
         language: s.language,
         officeName: s.office.name,
@@ -34,6 +54,13 @@ export function sessionHandlers(
       };
     },
     'session.setup': async (input) => {
+      // An office whose staff are at the centre is joined, not founded again; and a centre
+      // that has not answered yet may well have them.
+      const mode = (await setupMode(ctx, sync)).setupMode;
+      if (mode === 'join')
+        throw new AppError('SETUP_ALREADY_DONE', "The office's staff come from the centre.");
+      if (mode === 'waiting')
+        throw new AppError('CENTRAL_UNREACHABLE', 'The centre has not answered yet.');
       session.signIn(await setupFirstSupervisor(ctx, input));
       return state(session);
     },

@@ -24,7 +24,9 @@ type SupervisorChannels =
   | 'sync.now'
   | 'sync.dead'
   | 'sync.retryDead'
-  | 'sync.conflicts';
+  | 'sync.conflicts'
+  | 'centre.review'
+  | 'centre.decideHeld';
 
 export interface SupervisorDeps {
   ctx: CoreContext;
@@ -112,5 +114,8 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
       return { done: true as const };
     },
     'sync.conflicts': () => d.sync().listConflicts(),
+    'centre.review': () => d.sync().review(),
+    'centre.decideHeld': ({ opIds, release }, { clerk }) =>
+      d.sync().decideHeld(opIds, clerk.id, release),
   };
 }

@@ -5,6 +5,11 @@
 // savepoint and recorded in rejected_op, the rest commit together. A transient failure in
 // either path rolls everything back and is thrown: nothing was applied, or, if the commit
 // itself was lost in flight, everything was, and the op ids make the resend a no-op.
+//
+// The centre's own refusals (an enrolled workstation sent what it may not: central
+// functions/50-checks.sql) and holds (over a ceiling) are answers, not errors: they commit
+// with the rest of the batch, the centre has recorded them already, and they come back here
+// as 'refused' and 'held'.
 import type { DataSource, QueryRunner } from 'typeorm';
 import { classify } from '../errors';
 
@@ -16,21 +21,26 @@ export interface WireOp {
 
 export type OpOutcome =
   | { opId: string; status: 'applied' | 'duplicate'; result: unknown }
-  | { opId: string; status: 'rejected'; code: string; error: string };
+  | { opId: string; status: 'rejected' | 'refused' | 'held'; code: string; error: string };
 
-interface BatchRow {
-  opId: string;
-  status: 'applied' | 'duplicate';
-  result: unknown;
+type CentreAnswer =
+  | { status: 'applied' | 'duplicate'; result: unknown }
+  | { status: 'refused' | 'held'; code: string; error: string };
+
+function outcome(opId: string, r: CentreAnswer | undefined): OpOutcome {
+  if (!r) return { opId, status: 'applied', result: null };
+  if ('code' in r) return { opId, status: r.status, code: r.code, error: r.error };
+  return { opId, status: r.status, result: r.result ?? null };
 }
 
 export async function applyOps(ds: DataSource, ops: WireOp[]): Promise<OpOutcome[]> {
   if (ops.length === 0) return [];
   try {
-    const rows = await ds.query<{ r: BatchRow[] }[]>(`SELECT sync_apply_batch($1::jsonb) AS r`, [
-      JSON.stringify(ops),
-    ]);
-    return (rows[0]?.r ?? []).map((r) => ({ opId: r.opId, status: r.status, result: r.result }));
+    const rows = await ds.query<{ r: (CentreAnswer & { opId: string })[] }[]>(
+      `SELECT sync_apply_batch($1::jsonb) AS r`,
+      [JSON.stringify(ops)],
+    );
+    return (rows[0]?.r ?? []).map((r) => outcome(r.opId, r));
   } catch (e) {
     if (classify(e).kind === 'transient') throw e;
     return applyOneByOne(ds, ops);
@@ -62,12 +72,9 @@ async function applyOne(qr: QueryRunner, op: WireOp): Promise<OpOutcome> {
       op.opId,
       op.kind,
       payload,
-    ])) as {
-      r: { status: 'applied' | 'duplicate'; result: unknown };
-    }[];
+    ])) as { r: CentreAnswer }[];
     await qr.query('RELEASE SAVEPOINT op');
-    const r = rows[0]?.r;
-    return { opId: op.opId, status: r?.status ?? 'applied', result: r?.result ?? null };
+    return outcome(op.opId, rows[0]?.r);
   } catch (e) {
     const f = classify(e);
     if (f.kind === 'transient') throw e;
@@ -88,7 +95,7 @@ async function applyOne(qr: QueryRunner, op: WireOp): Promise<OpOutcome> {
  * once (a replay) counts it applied if any copy applied.
  */
 export function outcomeByOp(outcomes: OpOutcome[]): Map<string, OpOutcome> {
-  const rank = { applied: 3, duplicate: 2, rejected: 1 } as const;
+  const rank = { applied: 5, duplicate: 4, held: 3, refused: 2, rejected: 1 } as const;
   const best = new Map<string, OpOutcome>();
   for (const o of outcomes) {
     const seen = best.get(o.opId);

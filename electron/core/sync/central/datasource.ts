@@ -45,22 +45,3 @@ export function centralDataSource(cfg: CentralConfig, opts: CentralOptions = {})
     },
   });
 }
-
-/** Runs pending central migrations (as an owner role, never as a workstation). */
-export async function migrateCentral(
-  cfg: CentralConfig,
-  migrations = centralMigrations,
-): Promise<string[]> {
-  const ds = centralDataSource(cfg, {
-    applicationName: 'access-desk-migrate',
-    poolSize: 1,
-    migrations,
-  });
-  await ds.initialize();
-  try {
-    const done = await ds.runMigrations({ transaction: 'each' });
-    return done.map((m) => m.name);
-  } finally {
-    await ds.destroy();
-  }
-}

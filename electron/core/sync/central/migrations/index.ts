@@ -3,6 +3,7 @@ import { CentralFeed1795700000002 } from './0002-feed';
 import { CentralApply1795700000003 } from './0003-apply';
 import { CentralRoles1795700000004 } from './0004-roles';
 import { CentralCredentialImages1795700000005 } from './0005-credential-images';
+import { CentralTrust1795700000006 } from './0006-trust';
 
 /** Every central (PostgreSQL) migration, oldest first. Append; never edit one that shipped. */
 export const centralMigrations = [
@@ -11,4 +12,5 @@ export const centralMigrations = [
   CentralApply1795700000003,
   CentralRoles1795700000004,
   CentralCredentialImages1795700000005,
+  CentralTrust1795700000006,
 ];

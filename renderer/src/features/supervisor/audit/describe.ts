@@ -287,6 +287,12 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
     });
   },
   'sync.deadRetry': (r) => r.tr(`${D}sync.deadRetry`, operation(r)),
+  'sync.held': (r) => r.tr(`${D}sync.held`, { ...operation(r), error: r.str('error') }),
+  'sync.heldDecided': (r) => {
+    const decision = r.str('decision');
+    if (decision !== 'release' && decision !== 'refuse') throw new Missing('decision');
+    return r.tr(`${D}sync.heldDecided.${decision}`, { count: r.fmt.number(r.num('count')) });
+  },
 };
 
 /** The entry as a sentence in the reader's language, or its stored text when that cannot be. */
