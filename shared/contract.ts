@@ -97,6 +97,8 @@ export const contract = {
   'settings.get': { input: Empty, output: SettingsView, role: 'supervisor' },
   'settings.update': { input: SettingsPatch, output: SettingsView, role: 'supervisor' },
   'settings.setCentralPassword': { input: CentralPasswordInput, output: Ok, role: 'supervisor' },
+  /** Asks for a certificate login's private key file, and keeps the key sealed. */
+  'settings.installClientKey': { input: Empty, output: SettingsView, role: 'supervisor' },
   'printers.list': { input: Empty, output: z.array(PrinterInfo), role: 'supervisor' },
 
   'passportList.status': { input: Empty, output: PassportListStatus, role: 'clerk' },

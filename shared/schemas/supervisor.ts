@@ -80,7 +80,12 @@ export const PrinterInfo = z.object({
   description: z.string().optional(),
 });
 
-export const SettingsView = z.object({ settings: Settings, centralPasswordSet: z.boolean() });
+export const SettingsView = z.object({
+  settings: Settings,
+  centralPasswordSet: z.boolean(),
+  /** A certificate login's private key is installed (sealed). */
+  clientKeySet: z.boolean(),
+});
 export const CentralPasswordInput = z.object({ password: z.string().min(1).max(500) });
 
 export const PassportListStatus = z.object({

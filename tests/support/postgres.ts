@@ -5,7 +5,15 @@
 // in with a password over TCP (scram) just as a workstation would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +40,8 @@ export interface TestPostgres {
   running(): boolean;
   /** Stops the server and deletes the data dir. */
   destroy(): void;
+  /** Puts lines in front of pg_hba.conf (the first match wins) and reloads the server. */
+  hba(lines: string[]): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -72,6 +82,8 @@ let exitHook = false;
 /** A throwaway CA and a server certificate for 127.0.0.1/localhost, for TLS tests. */
 export interface TestTls {
   caFile: string;
+  /** The CA's key, for tests that issue client certificates. */
+  caKeyFile: string;
   certFile: string;
   keyFile: string;
 }
@@ -127,11 +139,21 @@ function makeTls(root: string): TestTls {
     f('server.pem'),
   ]);
   chmodSync(f('server.key'), 0o600);
-  return { caFile: f('ca.pem'), certFile: f('server.pem'), keyFile: f('server.key') };
+  return {
+    caFile: f('ca.pem'),
+    caKeyFile: f('ca.key'),
+    certFile: f('server.pem'),
+    keyFile: f('server.key'),
+  };
 }
 
 export async function startPostgres(
-  opts: { prefix?: string; tls?: boolean } = {},
+  opts: {
+    prefix?: string;
+    tls?: boolean;
+    /** With tls: trust client certificates signed by the test CA (ssl_ca_file). */
+    clientCerts?: boolean;
+  } = {},
 ): Promise<TestPostgres & { tls: TestTls | null }> {
   const root = mkdtempSync(join(tmpdir(), opts.prefix ?? 'access-desk-pg-'));
   const dataDir = join(root, 'data');
@@ -177,6 +199,7 @@ export async function startPostgres(
     ...(tls
       ? ['-c ssl=on', `-c ssl_cert_file=${tls.certFile}`, `-c ssl_key_file=${tls.keyFile}`]
       : []),
+    ...(tls && opts.clientCerts ? [`-c ssl_ca_file=${tls.caFile}`] : []),
   ].join(' ');
   const logFile = join(root, 'server.log');
   let up = false;
@@ -215,6 +238,17 @@ export async function startPostgres(
       up = false;
     },
     running: () => up,
+    async hba(lines) {
+      const file = join(dataDir, 'pg_hba.conf');
+      writeFileSync(file, `${lines.join('\n')}\n${readFileSync(file, 'utf8')}`);
+      const c = new pg.Client({ connectionString: pg$.url() });
+      await c.connect();
+      try {
+        await c.query('SELECT pg_reload_conf()');
+      } finally {
+        await c.end();
+      }
+    },
     destroy() {
       pg$.kill();
       live.delete(pg$);

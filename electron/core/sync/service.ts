@@ -519,7 +519,8 @@ export class SyncService {
   private async refreshCounts(): Promise<void> {
     const rows = await this.store.run((m) =>
       m.query<{ status: string; n: number }[]>(
-        `SELECT CASE WHEN held_at IS NOT NULL THEN 'held' ELSE status END AS status, count(*) AS n
+        `SELECT CASE WHEN status = 'pending' AND held_at IS NOT NULL THEN 'held' ELSE status END AS status,
+           count(*) AS n
          FROM outbox WHERE status IN ('pending', 'dead') GROUP BY 1`,
       ),
     );

@@ -179,8 +179,8 @@ export async function openWorkstation(officeId: string, name = 'ws'): Promise<Wo
     ]);
     await m.query(
       `INSERT INTO clerk (id, office_id, login, full_name, role, password_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'clerk', 'x', ?, ?)`,
-      [clerkId, officeId, `clerk${officeId}`, `Clerk ${officeId}`, now, now],
+       VALUES (?, ?, ?, ?, 'clerk', ?, ?, ?)`,
+      [clerkId, officeId, `clerk${officeId}`, `Clerk ${officeId}`, FAKE_VERIFIER, now, now],
     );
   });
   const logs = memorySink();

@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { audit, type CoreContext } from '../../context';
 import { Office } from '../../db/entities';
@@ -7,7 +9,11 @@ import type { PrintBackend } from '../../printing';
 import { listAudit } from '../../supervisor/audit-log';
 import { installPassportList, passportListStatus } from '../../supervisor/passport-list';
 import { dailyReport, listApprovals } from '../../supervisor/reports';
-import { CENTRAL_PASSWORD_KEY, type SyncControl } from '../../supervisor/sync-control';
+import {
+  CENTRAL_CLIENT_KEY,
+  CENTRAL_PASSWORD_KEY,
+  type SyncControl,
+} from '../../supervisor/sync-control';
 import type { Handlers } from '../dispatch';
 
 type SupervisorChannels =
@@ -17,6 +23,7 @@ type SupervisorChannels =
   | 'settings.get'
   | 'settings.update'
   | 'settings.setCentralPassword'
+  | 'settings.installClientKey'
   | 'printers.list'
   | 'passportList.status'
   | 'passportList.install'
@@ -44,7 +51,27 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
   const settingsView = async () => ({
     settings: ctx.settings.get(),
     centralPasswordSet: (await ctx.settings.getValue<string>(CENTRAL_PASSWORD_KEY)) !== null,
+    clientKeySet: (await ctx.settings.getValue<string>(CENTRAL_CLIENT_KEY)) !== null,
   });
+  /** Seals a secret with safeStorage and keeps it in the settings, audited by name only. */
+  const keepSealed = async (
+    key: string,
+    plain: string,
+    clerk: Parameters<typeof audit>[2],
+    text: string,
+  ): Promise<void> => {
+    let sealed: string;
+    try {
+      sealed = d.platform.sealSecret(plain);
+    } catch {
+      throw new AppError('SETTINGS_INVALID', 'Secure storage is not available for this secret.');
+    }
+    await ctx.store.tx(async (m) => {
+      await ctx.settings.setValue(m, key, sealed, ctx.clock.now());
+      await audit(ctx, m, clerk, { action: 'settings.change', text, data: { changed: [key] } });
+    });
+    await d.onSettingsChanged();
+  };
   return {
     'audit.list': (q) => listAudit(ctx, q),
     'reports.daily': ({ date }) => dailyReport(ctx, date),
@@ -82,25 +109,26 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
       return settingsView();
     },
     'settings.setCentralPassword': async ({ password }, { clerk }) => {
-      let sealed: string;
-      try {
-        sealed = d.platform.sealSecret(password);
-      } catch {
-        throw new AppError(
-          'SETTINGS_INVALID',
-          'Secure storage is not available for the central password.',
-        );
-      }
-      await ctx.store.tx(async (m) => {
-        await ctx.settings.setValue(m, CENTRAL_PASSWORD_KEY, sealed, ctx.clock.now());
-        await audit(ctx, m, clerk, {
-          action: 'settings.change',
-          text: 'Central database password changed.',
-          data: { changed: ['central.password'] },
-        });
-      });
-      await d.onSettingsChanged();
+      await keepSealed(CENTRAL_PASSWORD_KEY, password, clerk, 'Central database password changed.');
       return { done: true as const };
+    },
+    // A certificate login's private key: read from the file the supervisor picks, checked to
+    // be a private key, and kept only sealed (the file itself should then be removed).
+    'settings.installClientKey': async (_i, { clerk }) => {
+      const picked = await d.platform.pickFile({
+        title: 'Client certificate key',
+        extensions: ['key', 'pem'],
+      });
+      if (!picked) return settingsView();
+      let pem: string;
+      try {
+        pem = await readFile(picked, 'utf8');
+        createPrivateKey(pem);
+      } catch {
+        throw new AppError('SETTINGS_INVALID', 'That file is not a private key in PEM form.');
+      }
+      await keepSealed(CENTRAL_CLIENT_KEY, pem, clerk, 'Client certificate key installed.');
+      return settingsView();
     },
     'printers.list': () => d.printer.listPrinters(),
     'passportList.status': () => passportListStatus(ctx, d.passportList),

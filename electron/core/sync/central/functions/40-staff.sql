@@ -77,7 +77,7 @@ END $$;
 
 -- Five wrong passwords at one counter lock the login at every counter of the office. A lock
 -- is never longer than an hour from now, whatever the payload says, and one that happened
--- before a supervisor's unlock does not come back.
+-- before a supervisor's unlock does not come back (at the same instant, the lock stands).
 CREATE OR REPLACE FUNCTION sync_staff_lockout(p_op text, p jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -91,7 +91,7 @@ BEGIN
   UPDATE staff SET locked_until = greatest(coalesce(locked_until, v_until), v_until),
     version = version + 1, updated_at = now()
   WHERE office_id = p->>'officeId' AND lower(login) = lower(p->>'login')
-    AND (unlocked_at IS NULL OR unlocked_at < v_at) AND v_until > now()
+    AND (unlocked_at IS NULL OR unlocked_at <= v_at) AND v_until > now()
   RETURNING id INTO v_id;
   RETURN jsonb_build_object('clerkId', v_id, 'locked', v_id IS NOT NULL);
 END $$;
@@ -125,7 +125,11 @@ BEGIN
       "fullName" text, role text, "passwordHash" text, "mustChangePassword" boolean,
       "disabledAt" timestamptz, "createdAt" timestamptz) LOOP
     v_office := CASE WHEN c.mode = 'workstation' THEN c.office_id ELSE k."officeId" END;
-    IF v_office IS NULL OR k.id IS NULL OR k.login IS NULL THEN CONTINUE; END IF;
+    IF v_office IS NULL OR k.id IS NULL OR k.login IS NULL OR k.role NOT IN ('clerk', 'supervisor')
+       OR k."passwordHash" NOT LIKE '$argon2id$%' THEN
+      v_skipped := v_skipped || coalesce(k.login, '?');
+      CONTINUE;
+    END IF;
     INSERT INTO office (id) VALUES (v_office) ON CONFLICT (id) DO NOTHING;
     IF EXISTS (SELECT 1 FROM staff WHERE id = k.id
                OR (office_id = v_office AND lower(login) = lower(k.login))) THEN
