@@ -19,7 +19,7 @@ import { openLocalStore, type Store } from '../../electron/core/db/store';
 import { createLogger } from '../../electron/core/log/logger';
 import { seedDemoRegistry } from '../../electron/core/registry/bulk';
 import { generateRegistry } from '../../electron/core/registry/generator';
-import { createWorkstationLogin } from '../../electron/core/sync/central/admin';
+import { enrolWorkstation } from '../../electron/core/sync/central/enrol';
 import { centralDataSource } from '../../electron/core/sync/central/datasource';
 import { migrateCentral } from '../../electron/core/sync/central/migrate';
 import { loadCentralRegistry } from '../../electron/core/sync/central/registry-load';
@@ -81,8 +81,6 @@ export async function runReplicationBench(opts: {
     await migrateCentral(adminCfg);
     const admin = centralDataSource(adminCfg, { statementTimeoutMs: 3_600_000 });
     await admin.initialize();
-    await createWorkstationLogin(admin, 'ws_bench', 'bench');
-    const wsCfg = { ...adminCfg, user: 'ws_bench', password: 'bench' };
 
     say(`central load: ${opts.accounts} accounts…`);
     const t0 = performance.now();
@@ -101,6 +99,9 @@ export async function runReplicationBench(opts: {
       )
     ).map((r) => r.code);
     const rows = loaded.accounts + loaded.residents;
+    // The workstation reads as an enrolled login, through the centre's scoping (issue 11).
+    const enrolled = await enrolWorkstation(admin, { office: 'bench', districts });
+    const wsCfg = { ...adminCfg, user: enrolled.login, password: enrolled.password! };
 
     // The local write path alone, for the ratio.
     say('local-only bulk load…');

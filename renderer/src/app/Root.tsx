@@ -43,7 +43,14 @@ export function Root() {
   if (!info.data || !session.data) return <Loading label={t('app.loading')} fullScreen />;
 
   let screen;
-  if (info.data.needsSetup) screen = <SetupScreen officeName={info.data.officeName} />;
+  if (info.data.needsSetup)
+    screen = (
+      <SetupScreen
+        officeName={info.data.officeName}
+        mode={info.data.setupMode}
+        centreError={info.data.centreError}
+      />
+    );
   else if (!clerk) screen = <SignInScreen officeName={info.data.officeName} />;
   else if (locked) {
     screen = (

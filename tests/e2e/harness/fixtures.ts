@@ -18,6 +18,8 @@ import {
   isTrustedSender,
   type AppOrigin,
 } from '../../../electron/main/policy';
+import { CENTRAL_URL_ENV } from '../../../electron/core/sync/config';
+import { addStaff, argonHash, type Centre, startCentre } from '../../integration/sync/harness';
 import { chromiumArgs, chromiumPath } from './browser';
 import { serveRenderer } from './static-server';
 
@@ -44,9 +46,27 @@ export interface AppFixtures {
   printerQueue: string | null;
   /** Stand-ins for Electron's safeStorage and file dialog (chromium project). */
   platform: TestPlatform;
+  /**
+   * Option: a real central PostgreSQL for the test, with its staff for office MSK-001 made
+   * before the app starts; the workstation is enrolled into that office and syncs with it
+   * from its first start. down: the centre is stopped before the app starts.
+   */
+  centreSetup: { staff: StaffSeed[]; down?: boolean } | null;
+  /** The centre of centreSetup (null without one). */
+  centre: Centre | null;
+}
+
+export interface StaffSeed {
+  id: string;
+  login: string;
+  fullName: string;
+  password: string;
+  role: 'clerk' | 'supervisor';
 }
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** The office the centre fixture enrols the workstation into (the settings' default code). */
+export const CENTRE_OFFICE = 'MSK-001';
 
 /** The Electron binary if installed; never triggers a download. */
 export function electronBinary(): string | null {
@@ -91,12 +111,39 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   printerQueue: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   platform: async ({}, use) => use(testPlatform()),
+  centreSetup: [null, { option: true }],
+  centre: async ({ centreSetup }, use) => {
+    if (!centreSetup) return use(null);
+    const centre = await startCentre({ accounts: 300 });
+    for (const s of centreSetup.staff)
+      await addStaff(centre.admin, CENTRE_OFFICE, { ...s, hash: await argonHash(s.password) });
+    await use(centre);
+    await centre.close();
+  },
   core: async (
-    { target, dataDir, dbKey, logs, demoAccounts, invalidPassports, printerQueue, platform },
+    {
+      target,
+      dataDir,
+      dbKey,
+      logs,
+      demoAccounts,
+      invalidPassports,
+      printerQueue,
+      platform,
+      centre,
+      centreSetup,
+    },
     use,
   ) => {
     if (target !== 'chromium') return use(null);
     if (invalidPassports) await installInvalidPassports(dataDir, invalidPassports);
+    // Never a real centre from the developer's environment: sync stays 'disabled' unless
+    // the test has a centre of its own.
+    const env: Record<string, string> = {};
+    if (centre) {
+      env[CENTRAL_URL_ENV] = (await centre.enrol(CENTRE_OFFICE, { name: 'e2e counter' })).url;
+      if (centreSetup?.down) centre.pg.stop();
+    }
     const core = await openCore({
       dataDir,
       dbKey,
@@ -104,8 +151,17 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       version: 'e2e',
       demoAccounts,
       platform,
-      // Never a real centre from the developer's environment: sync stays 'disabled'.
-      sync: { env: {} },
+      sync: centre
+        ? {
+            env,
+            tuning: {
+              idleCheckMs: 100,
+              feedPollMs: 1_000,
+              backoffBaseMs: 200,
+              backoffCapMs: 1_000,
+            },
+          }
+        : { env },
     });
     if (printerQueue) {
       const { queue } = ensureQueue(printerQueue);

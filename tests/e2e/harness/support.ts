@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../../electron/core';
 import type { ClerkSummary } from '../../../shared/schemas/session';
-import { createClerk } from '../../../electron/core/staff/admin';
+import { changeOwnPassword, createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
 
 export const SUPERVISOR = {
@@ -25,12 +25,16 @@ export async function seedStaff(
     officeName: 'Расчётный центр «Лефортово»',
     ...SUPERVISOR,
   });
-  const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });
-  await core.ctx.store.run((m) => m.query('UPDATE clerk SET must_change_password = 0'));
-  return {
-    supervisor: { ...supervisor, mustChangePassword: false },
-    clerk: { ...clerk, mustChangePassword: false },
-  };
+  // The clerk has chosen their own password already, as a clerk would at first sign-in (so
+  // the office's directory at a centre says so too).
+  const given = 'Given-by-supervisor-1';
+  const created = await createClerk(core.ctx, supervisor, {
+    ...CLERK,
+    role: 'clerk',
+    password: given,
+  });
+  const clerk = await changeOwnPassword(core.ctx, created, given, CLERK.password);
+  return { supervisor, clerk };
 }
 
 /**

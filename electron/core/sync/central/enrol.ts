@@ -179,12 +179,17 @@ export async function setWorkstationEnabled(
   enabled: boolean,
 ): Promise<{ terminated: number }> {
   await ds.transaction(async (m) => {
+    // (An UPDATE through TypeORM answers [rows, count]: read the row first.)
     const [w] = await m.query<{ office_id: string }[]>(
-      `UPDATE workstation SET enabled = $2, disabled_at = CASE WHEN $2 THEN NULL ELSE now() END
-       WHERE login = $1 RETURNING office_id`,
-      [login, enabled],
+      `SELECT office_id FROM workstation WHERE login = $1 FOR UPDATE`,
+      [login],
     );
     if (!w) throw new EnrolError(`No enrolled workstation has the login ${login}.`);
+    await m.query(
+      `UPDATE workstation SET enabled = $2, disabled_at = CASE WHEN $2 THEN NULL ELSE now() END
+       WHERE login = $1`,
+      [login, enabled],
+    );
     await ddl(m, enabled ? 'ALTER ROLE %I LOGIN' : 'ALTER ROLE %I NOLOGIN', login);
     await event(
       m,

@@ -8,6 +8,7 @@ export const supervisorKeys = {
   passportList: ['passportList.status'] as const,
   dead: ['sync.dead'] as const,
   conflicts: ['sync.conflicts'] as const,
+  review: ['centre.review'] as const,
   verify: ['audit.verify'] as const,
 };
 

@@ -7,12 +7,27 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/schemas/supervisor';
 import { call } from '../../api/client';
 import { keys } from '../../api/queries';
+import { CentreErrorText } from '../../components/CentreErrorText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
+
+/** What the centre said this workstation is, at the last hello. */
+export function enrolmentText(s: SyncStatus, t: TFunction<'clerk'>): string {
+  const e = s.enrolment;
+  if (!e) return t('sync.enrolment.unknown');
+  if (e.mode === 'shared') return t('sync.enrolment.shared', { login: e.login });
+  return t('sync.enrolment.enrolled', {
+    login: e.login,
+    office: e.officeId,
+    districts: e.districts.join(', '),
+  });
+}
 
 export interface SyncDialogProps {
   status: SyncStatus | undefined;
@@ -31,13 +46,15 @@ export function SyncDialog({ status, error, supervisor, onClose }: SyncDialogPro
     onSuccess: (s) => qc.setQueryData(keys.sync, s),
   });
   const s = syncNow.data ?? status;
-  const rows: [string, string][] = s
+  const rows: [string, ReactNode][] = s
     ? [
         ['state', t(`sync.state.${s.state}`)],
         ['offlineSince', s.offlineSince ? fmt.dateTime(s.offlineSince) : t('sync.none')],
         ['pending', fmt.number(s.pending)],
+        ['held', fmt.number(s.held)],
         ['dead', fmt.number(s.dead)],
-        ['lastError', s.lastError ?? t('sync.none')],
+        ['enrolment', enrolmentText(s, t)],
+        ['lastError', <CentreErrorText key="e" text={s.lastError} empty={t('sync.none')} />],
         ['lastSyncAt', s.lastSyncAt ? fmt.dateTime(s.lastSyncAt) : t('sync.never')],
         ['registryAt', s.registryAt ? fmt.dateTime(s.registryAt) : t('sync.never')],
       ]
@@ -49,6 +66,11 @@ export function SyncDialog({ status, error, supervisor, onClose }: SyncDialogPro
         {!s && <Alert severity="warning">{t('sync.statusError')}</Alert>}
         {s?.state === 'disabled' && <Alert severity="info">{t('sync.disabledHint')}</Alert>}
         {s?.state === 'offline' && <Alert severity="warning">{t('sync.offlineHint')}</Alert>}
+        {s && s.held > 0 && (
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            {t(supervisor ? 'sync.heldHintSupervisor' : 'sync.heldHint', { count: s.held })}
+          </Alert>
+        )}
         {s && s.dead > 0 && supervisor && (
           <Alert severity="warning" sx={{ mt: 1 }}>
             {t('sync.deadHint')}

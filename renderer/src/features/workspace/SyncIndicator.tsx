@@ -40,6 +40,7 @@ export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
       : t(`sync.state.${state}`),
   ];
   if (s && s.pending > 0) parts.push(t('sync.pending', { count: s.pending }));
+  if (s && s.held > 0) parts.push(t('sync.held', { count: s.held }));
   return (
     <>
       <Button

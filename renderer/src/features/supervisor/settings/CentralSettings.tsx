@@ -13,6 +13,7 @@ export function CentralSettings() {
   const field = useFieldProps();
   const { control } = useFormContext<SettingsForm>();
   const districts = field('central.districts');
+  const certFile = field('central.certFile');
   return (
     <Section title={t('settings.sections.central')} level="h3">
       <Box sx={fieldGrid}>
@@ -38,6 +39,11 @@ export function CentralSettings() {
           )}
         />
         <TextField label={t('settings.central.caFile')} {...field('central.caFile')} />
+        <TextField
+          label={t('settings.central.certFile')}
+          {...certFile}
+          helperText={certFile.helperText ?? t('settings.central.certFileHint')}
+        />
         <TextField
           label={t('settings.central.districts')}
           {...districts}

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Section } from '../../../components/Section';
 import { supervisorKeys } from '../queries';
 import { CentralPasswordForm } from './CentralPasswordForm';
+import { ClientKeyForm } from './ClientKeyForm';
 import { CentralSettings } from './CentralSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { PortalSettings } from './PortalSettings';
@@ -77,6 +78,9 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
         </Stack>
         <Section title={t('settings.central.password')} level="h3">
           <CentralPasswordForm passwordSet={view.centralPasswordSet} />
+        </Section>
+        <Section title={t('settings.central.clientKey')} level="h3">
+          <ClientKeyForm keySet={view.clientKeySet} />
         </Section>
       </Stack>
     </FormProvider>

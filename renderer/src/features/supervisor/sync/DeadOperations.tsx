@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { keys } from '../../../api/queries';
+import { CentreErrorText } from '../../../components/CentreErrorText';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
@@ -67,7 +68,9 @@ export function DeadOperations() {
                 <TableCell>{op.payerCode ?? '—'}</TableCell>
                 <TableCell>{fmt.dateTime(op.createdAt)}</TableCell>
                 <TableCell align="right">{op.attempts}</TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{op.lastError ?? '—'}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  <CentreErrorText text={op.lastError} />
+                </TableCell>
                 <TableCell>
                   <Button
                     size="small"

@@ -1,6 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { CentreReview } from './CentreReview';
 import { Conflicts } from './Conflicts';
 import { DeadOperations } from './DeadOperations';
 
@@ -9,6 +10,7 @@ export function SyncPanel() {
   return (
     <Stack spacing={2}>
       <Typography variant="h2">{t('sync.title')}</Typography>
+      <CentreReview />
       <DeadOperations />
       <Conflicts />
     </Stack>
