@@ -109,7 +109,7 @@ export async function pushBatch(ctx: PushContext): Promise<PushReport> {
            WHERE op_id = ? AND status = 'pending'`,
           [`${o.code}: ${o.error}`, row.op_id],
         );
-        await auditRejection(m, ctx, row, o, at);
+        await auditUnapplied(m, ctx, row, o, at);
       } else if (o.status === 'held') {
         report.held += 1;
         const [first] = await m.query<{ held_at: string | null }[]>(
@@ -122,7 +122,7 @@ export async function pushBatch(ctx: PushContext): Promise<PushReport> {
            WHERE op_id = ? AND status = 'pending'`,
           [at.toISOString(), `${o.code}: ${o.error}`, recheck, row.op_id],
         );
-        if (first?.held_at === null) await auditHold(m, ctx, row, o, at);
+        if (first?.held_at === null) await auditUnapplied(m, ctx, row, o, at);
       } else {
         if (o.status === 'applied') report.applied += 1;
         else report.duplicates += 1;
@@ -201,7 +201,8 @@ async function aboutOp(
   };
 }
 
-async function auditRejection(
+/** The audit entry for an operation the centre did not apply: rejected for good, or held. */
+async function auditUnapplied(
   m: EntityManager,
   ctx: PushContext,
   row: OutboxRaw,
@@ -209,34 +210,16 @@ async function auditRejection(
   at: Date,
 ): Promise<void> {
   const { subject, refs } = await aboutOp(m, row);
+  const held = o.status === 'held';
   await appendAudit(
     m,
     ctx.actor,
     {
-      action: 'sync.rejected',
+      action: held ? 'sync.held' : 'sync.rejected',
       subject,
-      text: `The centre rejected operation ${row.kind} (${row.op_id}): ${o.error}`,
-      data: { opId: row.op_id, kind: row.kind, code: o.code, error: o.error, ...refs },
-    },
-    at,
-  );
-}
-
-async function auditHold(
-  m: EntityManager,
-  ctx: PushContext,
-  row: OutboxRaw,
-  o: Unapplied,
-  at: Date,
-): Promise<void> {
-  const { subject, refs } = await aboutOp(m, row);
-  await appendAudit(
-    m,
-    ctx.actor,
-    {
-      action: 'sync.held',
-      subject,
-      text: `The centre holds operation ${row.kind} (${row.op_id}) for a supervisor: ${o.error}`,
+      text: held
+        ? `The centre holds operation ${row.kind} (${row.op_id}) for a supervisor: ${o.error}`
+        : `The centre rejected operation ${row.kind} (${row.op_id}): ${o.error}`,
       data: { opId: row.op_id, kind: row.kind, code: o.code, error: o.error, ...refs },
     },
     at,

@@ -398,7 +398,7 @@ export const SAMPLES: AuditSample[] = [
     'Invalid-passport list of 2026-03-07 installed (154321 entries).',
     (f) => [f.date('2026-03-07'), f.number(154321)],
   ),
-  // sync/push.ts auditRejection
+  // sync/push.ts auditUnapplied
   sample(
     'operation rejected',
     'sync.rejected',
@@ -486,7 +486,7 @@ export const SAMPLES: AuditSample[] = [
     `Operation consent.record (${opId}) sent to the centre again.`,
     () => [opId.slice(0, 8)],
   ),
-  // sync/push.ts auditHold
+  // sync/push.ts auditUnapplied (held)
   sample(
     'operation held',
     'sync.held',

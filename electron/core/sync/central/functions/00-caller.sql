@@ -43,6 +43,21 @@ BEGIN
   districts := '{}'::text[];
 END $$;
 
+-- The caller, for a function only enrolled workstations (or the shared legacy login, or the
+-- centre itself) may use: anyone else is refused with insufficient_privilege, which a
+-- workstation retries (an administrator can fix its enrolment; nothing is lost).
+CREATE OR REPLACE FUNCTION ad_require_caller(
+  OUT mode text, OUT login text, OUT workstation_id text, OUT office_id text,
+  OUT districts text[])
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  SELECT c.mode, c.login, c.workstation_id, c.office_id, c.districts
+  INTO mode, login, workstation_id, office_id, districts FROM ad_caller() c;
+  IF mode NOT IN ('workstation', 'legacy', 'centre') THEN
+    RAISE EXCEPTION 'login % is not an enrolled workstation', login USING ERRCODE = '42501';
+  END IF;
+END $$;
+
 -- For the row-level security policies (functions/20-scope.sql), evaluated once per query.
 CREATE OR REPLACE FUNCTION ad_districts() RETURNS text[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$

@@ -110,10 +110,7 @@ DECLARE
   v_imported text[] := '{}';
   v_skipped text[] := '{}';
 BEGIN
-  SELECT * INTO c FROM ad_caller();
-  IF c.mode NOT IN ('workstation', 'legacy', 'centre') THEN
-    RAISE EXCEPTION 'login % may not import staff', c.login USING ERRCODE = '42501';
-  END IF;
+  SELECT * INTO c FROM ad_require_caller();
   IF c.mode = 'workstation' AND EXISTS (SELECT 1 FROM staff WHERE office_id = c.office_id) THEN
     PERFORM ad_security_event('import-refused', 'OFFICE_HAS_STAFF', c.login, c.workstation_id,
       c.office_id, NULL, NULL, NULL, NULL,

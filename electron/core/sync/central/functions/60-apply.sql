@@ -78,10 +78,7 @@ DECLARE
   v_refusal jsonb;
   v_hold text;
 BEGIN
-  SELECT * INTO c FROM ad_caller();
-  IF c.mode NOT IN ('workstation', 'legacy', 'centre') THEN
-    RAISE EXCEPTION 'login % is not an enrolled workstation', c.login USING ERRCODE = '42501';
-  END IF;
+  SELECT * INTO c FROM ad_require_caller();
   IF c.mode = 'workstation' AND c.workstation_id IS NULL THEN
     RAISE EXCEPTION 'login % has not said hello yet', c.login USING ERRCODE = '55000';
   END IF;
@@ -160,10 +157,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   c record;
 BEGIN
-  SELECT * INTO c FROM ad_caller();
-  IF c.mode NOT IN ('workstation', 'legacy', 'centre') THEN
-    RAISE EXCEPTION 'login % is not an enrolled workstation', c.login USING ERRCODE = '42501';
-  END IF;
+  SELECT * INTO c FROM ad_require_caller();
   INSERT INTO rejected_op AS r (op_id, workstation_id, kind, payload, error_code, error, login)
   VALUES (p_op_id, CASE WHEN c.mode = 'workstation' THEN c.workstation_id
       ELSE coalesce(p_payload->>'workstationId', '?') END,

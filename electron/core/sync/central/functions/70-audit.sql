@@ -11,10 +11,7 @@ DECLARE
   v_hash text;
   e record;
 BEGIN
-  SELECT * INTO c FROM ad_caller();
-  IF c.mode NOT IN ('workstation', 'legacy', 'centre') THEN
-    RAISE EXCEPTION 'login % is not an enrolled workstation', c.login USING ERRCODE = '42501';
-  END IF;
+  SELECT * INTO c FROM ad_require_caller();
   IF c.mode = 'workstation' AND p_ws IS DISTINCT FROM c.workstation_id THEN
     PERFORM ad_security_event('refused', 'WORKSTATION_MISMATCH', c.login, c.workstation_id,
       c.office_id, NULL, 'audit', NULL, NULL,

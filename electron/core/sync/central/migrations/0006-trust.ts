@@ -28,6 +28,7 @@ const TRUST_FUNCTIONS = [
   'ad_known()',
   'ad_office()',
   'ad_districts()',
+  'ad_require_caller()',
   'ad_caller()',
   'staff_image(staff)',
 ];
