@@ -5,6 +5,7 @@
 // what it is enrolled for while the centre is away.
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import type { SyncStatus } from '../../../shared/schemas/supervisor';
 import { getState, setState, STATE } from './state';
 
 export const CentreIdentity = z.discriminatedUnion('mode', [
@@ -79,4 +80,14 @@ export function loadIdentity(m: EntityManager): Promise<CentreIdentity | null> {
 
 export function saveIdentity(m: EntityManager, id: CentreIdentity, at: Date): Promise<void> {
   return setState(m, STATE.identity, id, at);
+}
+
+/** What the status line says about enrolment (shared/schemas/supervisor.ts SyncStatus). */
+export function enrolmentOf(id: CentreIdentity | null): SyncStatus['enrolment'] {
+  if (!id) return null;
+  if (id.mode === 'workstation')
+    return { mode: 'enrolled', login: id.login, officeId: id.officeId, districts: id.districts };
+  if (id.mode === 'legacy' || id.mode === 'centre')
+    return { mode: 'shared', login: id.login, officeId: null, districts: [] };
+  return null;
 }

@@ -8,8 +8,8 @@
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { AppError } from '../../../shared/errors';
-import { OfficeReview, type SyncStatus } from '../../../shared/schemas/supervisor';
-import { appendAudit, type AuditActor } from '../audit/chain';
+import type { OfficeReview, SyncStatus } from '../../../shared/schemas/supervisor';
+import type { AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { Logger } from '../log/logger';
@@ -22,27 +22,22 @@ import { listConflicts, type ConflictRecord } from './credential-feed';
 import { type DeadOp, listDeadOps, retryDeadOp } from './dead-letters';
 import { classify, isUnreachable } from './errors';
 import { pullFeed } from './feed';
+import { greetCentre } from './greet';
+import { decideHeldAtCentre, type HeldDecision, readOfficeReview } from './held';
 import {
   type CentreIdentity,
   CentreRefusal,
   effectiveDistricts,
+  enrolmentOf,
   type Enrolled,
   loadIdentity,
-  saveIdentity,
-  sayHello,
 } from './identity';
 import { initialLoad, needsInitialLoad } from './initial';
 import { pushBatch } from './push';
-import { exportLegacyStaff, loadStaffDirectory } from './staff-feed';
 import { getState, STATE } from './state';
 
 export type { DeadOp } from './dead-letters';
-
-export interface HeldDecision {
-  opId: string;
-  status: 'released' | 'refused';
-  code: string | null;
-}
+export type { HeldDecision };
 export type { SyncStatus };
 
 export interface SyncOptions {
@@ -207,45 +202,15 @@ export class SyncService {
 
   /** The office's held operations and the centre's security events, read live. */
   review(limit = 100): Promise<OfficeReview> {
-    return this.withCentre(async (ds) => {
-      const [r] = await ds.query<{ r: unknown }[]>(`SELECT sync_office_review($1) AS r`, [limit]);
-      return OfficeReview.parse(r?.r);
-    });
+    return this.withCentre((ds) => readOfficeReview(ds, limit));
   }
 
-  /**
-   * A supervisor's decision on held operations of the office (the centre checks that `by` is
-   * an active supervisor of it). This workstation's own held operations are asked about
-   * again at once, so the outcome shows here without waiting for the next recheck.
-   */
+  /** A supervisor's decision on held operations of the office (sync/held.ts). */
   async decideHeld(opIds: string[], by: string, release: boolean): Promise<HeldDecision[]> {
-    const out = await this.withCentre(async (ds) => {
-      const [r] = await ds.query<{ r: { refused?: string; decided: HeldDecision[] } }[]>(
-        `SELECT sync_decide_held($1::text[], $2, $3) AS r`,
-        [opIds, by, release],
-      );
-      if (r?.r.refused) throw new AppError('NOT_ALLOWED', `The centre refused: ${r.r.refused}.`);
-      return r?.r.decided ?? [];
-    });
-    const at = this.clock.now();
-    await this.store.tx(async (m) => {
-      await m.query(
-        `UPDATE outbox SET next_attempt_at = ? WHERE held_at IS NOT NULL AND status = 'pending'
-           AND op_id IN (SELECT value FROM json_each(?))`,
-        [at.toISOString(), JSON.stringify(opIds)],
-      );
-      await appendAudit(
-        m,
-        { ...this.actor(), clerkId: by },
-        {
-          action: 'sync.heldDecided',
-          subject: null,
-          text: `${release ? 'Released' : 'Refused'} ${out.length} held operation(s) at the centre.`,
-          data: { decision: release ? 'release' : 'refuse', count: out.length, decided: out },
-        },
-        at,
-      );
-    });
+    const actor = { ...this.actor(), clerkId: by };
+    const out = await this.withCentre((ds) =>
+      decideHeldAtCentre(ds, this.store, actor, opIds, release, this.clock.now()),
+    );
     this.wake();
     return out;
   }
@@ -460,45 +425,23 @@ export class SyncService {
     }
     if (!this.identity) {
       try {
-        await this.greet(this.ds);
+        this.identity = await greetCentre(this.ds, {
+          store: this.store,
+          clock: this.clock,
+          log: this.log,
+          workstationId: this.o.workstationId,
+          appVersion: this.o.appVersion ?? null,
+          officeId: this.actor().officeId,
+          adoptOffice: (id) => this.o.adoptOffice?.(id) ?? Promise.resolve(false),
+          onStaffChanged: (ids) => this.o.onStaffChanged?.(ids),
+          onIdentity: (id) => this.update({ enrolment: enrolmentOf(id) }),
+        });
       } catch (e) {
         await this.disconnect();
         throw e;
       }
     }
     return this.ds;
-  }
-
-  /**
-   * The hello: who the centre says we are, then what follows from it before anything is
-   * sent (the office matches; the office's staff directory is here; staff from before the
-   * directory moved to the centre are sent to it once).
-   */
-  private async greet(ds: DataSource): Promise<void> {
-    const id = await sayHello(ds, this.o.workstationId, this.o.appVersion ?? null);
-    const now = this.clock.now();
-    await this.store.tx((m) => saveIdentity(m, id, now));
-    this.update({ enrolment: enrolmentOf(id) });
-    if (id.mode === 'workstation') {
-      const here = this.actor().officeId;
-      if (id.officeId !== here && !(await this.o.adoptOffice?.(id))) {
-        throw new CentreRefusal(
-          'OFFICE_MISMATCH',
-          `the centre enrolled this workstation for office ${id.officeId}; it is set up for office ${here}`,
-        );
-      }
-      const changed = await loadStaffDirectory(this.store, ds, id.officeId, now);
-      if (changed.length > 0) this.o.onStaffChanged?.(changed);
-    }
-    const imported = await exportLegacyStaff(this.store, ds);
-    if (imported) this.log.info('staff list sent to the centre', { result: imported });
-    this.identity = id;
-    if (id.mode === 'workstation')
-      this.log.info('enrolled at the centre', {
-        login: id.login,
-        office: id.officeId,
-        districts: id.districts,
-      });
   }
 
   private async disconnect(): Promise<void> {
@@ -545,14 +488,4 @@ export class SyncService {
       }
     }
   }
-}
-
-/** What the status line says about enrolment. */
-function enrolmentOf(id: CentreIdentity | null): SyncStatus['enrolment'] {
-  if (!id) return null;
-  if (id.mode === 'workstation')
-    return { mode: 'enrolled', login: id.login, officeId: id.officeId, districts: id.districts };
-  if (id.mode === 'legacy' || id.mode === 'centre')
-    return { mode: 'shared', login: id.login, officeId: null, districts: [] };
-  return null;
 }

@@ -9,11 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, ClerkRecord, SessionState } from '../../../shared/schemas/session';
-import type { SyncStatus } from '../../../shared/schemas/supervisor';
+import type { z } from 'zod';
+import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
+import type { Platform } from '../../../electron/core/platform';
 import { openCore, type Core } from '../../../electron/core';
 import { fixedClock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
-import { CLERK, openTestCore, SUP, type TestCore } from '../core/harness';
+import { CLERK, openTestCore, signInAs, SUP, type TestCore } from '../core/harness';
 import { type Centre, startCentre, waitFor } from './harness';
 
 const TUNING = { idleCheckMs: 50, backoffBaseMs: 50, backoffCapMs: 200, feedPollMs: 500 };
@@ -232,17 +234,29 @@ describe('a counter enrolled into an office that has staff', () => {
 
   it('stops, and says why, when it was set up for another office than the centre enrolled it for', async () => {
     const wrong = await centre.enrol('MSK-003', { name: 'mixed up' });
-    // This counter has its own office MSK-001 and staff already.
-    const t = await openTestCore({
-      now: NOW,
-      sync: { env: { ACCESS_DESK_CENTRAL_URL: wrong.url }, tuning: TUNING },
-    });
+    // This counter has worked on its own for office MSK-001, staff and all; then a supervisor
+    // connects it with a login IT enrolled for another office.
+    const t = await openTestCore({ now: NOW, platform: sealedPlatform, sync: { tuning: TUNING } });
     try {
+      signInAs(t, t.supervisor);
+      const view = await ok<z.infer<typeof SettingsView>>(t.core, 'settings.get', {});
+      await ok(t.core, 'settings.update', {
+        central: {
+          ...view.settings.central,
+          host: wrong.cfg.host,
+          port: wrong.cfg.port,
+          database: wrong.cfg.database,
+          user: wrong.cfg.user,
+          sslMode: 'disable',
+        },
+      });
+      await ok(t.core, 'settings.setCentralPassword', { password: wrong.cfg.password });
       const st = await ok<SyncStatus>(t.core, 'sync.now', {});
       expect(st).toMatchObject({ state: 'offline', pending: 2 });
       expect(st.lastError).toMatch(
         /^OFFICE_MISMATCH: the centre enrolled this workstation for office MSK-003/,
       );
+      expect(t.core.ctx.officeId()).toBe('MSK-001');
       const applied = await centre.admin.query<unknown[]>(
         `SELECT 1 FROM applied_op WHERE login = $1`,
         [wrong.login],
@@ -253,6 +267,16 @@ describe('a counter enrolled into an office that has staff', () => {
     }
   });
 });
+
+/** safeStorage cannot run here: a reversible stand-in that marks what it sealed. */
+const sealedPlatform: Platform = {
+  sealSecret: (p) => Buffer.from(`sealed:${p}`).toString('base64'),
+  openSecret: (s) =>
+    Buffer.from(s, 'base64')
+      .toString()
+      .replace(/^sealed:/, ''),
+  pickFile: () => Promise.resolve(null),
+};
 
 /** A counter's first start with a centre to join (no staff of its own). */
 async function openCounter(url: string): Promise<{ core: Core; close(): Promise<void> }> {
