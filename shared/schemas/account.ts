@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText } from './text';
 import { AccountSummary } from './registry';
 import { Id } from './common';
 
@@ -77,5 +78,5 @@ export type AccountCard = z.infer<typeof AccountCard>;
 export const AccountRef = z.object({ accountId: z.number().int() });
 export const WithdrawConsentInput = z.object({
   consentId: Id,
-  reason: z.string().trim().min(3).max(500),
+  reason: multilineText().trim().min(3).max(500),
 });

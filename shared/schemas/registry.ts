@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { IsoDate, PayerCode } from './common';
 
 export const Relation = z.enum(['owner', 'registered']);
@@ -50,7 +51,7 @@ export const SearchKind = z.enum([
   'none',
 ]);
 
-export const SearchInput = z.object({ query: z.string().trim().min(1).max(400) });
+export const SearchInput = z.object({ query: text().trim().min(1).max(400) });
 export const SearchResult = z.object({
   /** How the query was understood (scanned bill, MRZ, payer code, address, surname…). */
   kind: SearchKind,

@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { secret, text } from './text';
 import { Id, Language } from './common';
 
 export const StaffRole = z.enum(['clerk', 'supervisor']);
 
-export const ClerkLogin = z
-  .string()
+export const ClerkLogin = text()
   .trim()
   .min(3)
   .max(32)
   .regex(/^[a-z0-9._-]+$/i);
 /** Staff choose their own passwords; the length is the rule that matters. */
-export const ClerkPassword = z.string().min(10).max(200);
+export const ClerkPassword = secret().min(10).max(200);
 
 export const ClerkSummary = z.object({
   id: Id,
@@ -45,14 +45,14 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const SignInInput = z.object({
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  login: text().trim().min(1).max(64),
+  password: secret().min(1).max(200),
 });
 
 export const SetupInput = z.object({
-  officeName: z.string().trim().min(1).max(200),
+  officeName: text().trim().min(1).max(200),
   login: ClerkLogin,
-  fullName: z.string().trim().min(1).max(200),
+  fullName: text().trim().min(1).max(200),
   password: ClerkPassword,
 });
 
@@ -71,7 +71,7 @@ export type ClerkRecord = z.infer<typeof ClerkRecord>;
 
 export const CreateClerkInput = z.object({
   login: ClerkLogin,
-  fullName: z.string().trim().min(1).max(200),
+  fullName: text().trim().min(1).max(200),
   role: StaffRole,
   /** A first password the supervisor hands over; the clerk must change it at sign-in. */
   password: ClerkPassword,
@@ -79,7 +79,7 @@ export const CreateClerkInput = z.object({
 
 export const UpdateClerkInput = z.object({
   id: Id,
-  fullName: z.string().trim().min(1).max(200).optional(),
+  fullName: text().trim().min(1).max(200).optional(),
   role: StaffRole.optional(),
   disabled: z.boolean().optional(),
   /** Clears a sign-in lock-out. */
@@ -89,6 +89,6 @@ export const UpdateClerkInput = z.object({
 export const ResetClerkPasswordInput = z.object({ id: Id, password: ClerkPassword });
 
 export const ChangePasswordInput = z.object({
-  current: z.string().min(1).max(200),
+  current: secret().min(1).max(200),
   next: ClerkPassword,
 });

@@ -1,28 +1,29 @@
 import { z } from 'zod';
+import { text } from './text';
 import { Language } from './common';
 
 // Every number DOMAIN.md names lives here once, as a setting with that default.
 
 export const OfficeSettings = z.object({
-  code: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(200),
-  address: z.string().trim().max(300),
-  phone: z.string().trim().max(40),
+  code: text().trim().min(1).max(20),
+  name: text().trim().min(1).max(200),
+  address: text().trim().max(300),
+  phone: text().trim().max(40),
 });
 
 /** The personal-data operator named in the consent (152-FZ art. 9 §4 item 3). */
 export const OperatorSettings = z.object({
-  name: z.string().trim().min(1).max(300),
-  address: z.string().trim().min(1).max(300),
+  name: text().trim().min(1).max(300),
+  address: text().trim().min(1).max(300),
 });
 
 /** Processors acting on the operator's instruction (item 6), e.g. the portal's operator. */
 export const Processors = z
   .array(
     z.object({
-      name: z.string().trim().min(1).max(300),
-      address: z.string().trim().max(300),
-      role: z.string().trim().max(300),
+      name: text().trim().min(1).max(300),
+      address: text().trim().max(300),
+      role: text().trim().max(300),
     }),
   )
   .max(10);
@@ -34,19 +35,19 @@ export const PasswordPolicy = z.object({
 });
 
 export const CentralSettings = z.object({
-  host: z.string().trim().max(200),
+  host: text().trim().max(200),
   port: z.number().int().min(1).max(65535),
-  database: z.string().trim().max(100),
-  user: z.string().trim().max(100),
+  database: text().trim().max(100),
+  user: text().trim().max(100),
   sslMode: z.enum(['disable', 'require', 'verify-full']),
-  caFile: z.string().max(500),
+  caFile: text().max(500),
   /**
    * A certificate login's client certificate (PEM file); its private key is installed
    * separately and kept sealed. Empty: the login signs in with its password.
    */
-  certFile: z.string().max(500).default(''),
+  certFile: text().max(500).default(''),
   /** District codes the office replicates, comma-separated (ACCESS_DESK_DISTRICTS overrides). */
-  districts: z.string().trim().max(500).default(''),
+  districts: text().trim().max(500).default(''),
 });
 
 /** Each top-level setting without a default: the shape of a patch. */
@@ -55,8 +56,8 @@ const fields = {
   office: OfficeSettings,
   operator: OperatorSettings,
   processors: Processors,
-  portalUrl: z.string().url(),
-  printer: z.string().max(200).nullable(),
+  portalUrl: text().url(),
+  printer: text().max(200).nullable(),
   paper: z.enum(['A4', 'A5']),
   meterDeadlineDay: z.number().int().min(1).max(31),
   dataDelayDays: z.number().int().min(0).max(30),

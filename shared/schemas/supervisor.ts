@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secret, text } from './text';
 import { ConflictFacts } from './account';
 import { AuditAction } from './audit';
 import { Id, IsoDate } from './common';
@@ -11,7 +12,7 @@ export const AuditQuery = z.object({
   action: AuditAction.optional(),
   clerkId: Id.optional(),
   /** A payer code: the account's whole history. */
-  subject: z.string().trim().max(20).optional(),
+  subject: text().trim().max(20).optional(),
   /** Page backwards from this sequence number (exclusive). */
   before: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(200).default(50),
@@ -86,7 +87,7 @@ export const SettingsView = z.object({
   /** A certificate login's private key is installed (sealed). */
   clientKeySet: z.boolean(),
 });
-export const CentralPasswordInput = z.object({ password: z.string().min(1).max(500) });
+export const CentralPasswordInput = z.object({ password: secret().min(1).max(500) });
 
 export const PassportListStatus = z.object({
   loaded: z.boolean(),
@@ -133,7 +134,7 @@ export const DeadOperation = z.object({
   lastError: z.string().nullable(),
   payerCode: z.string().nullable(),
 });
-export const OperationRef = z.object({ opId: z.string().min(1).max(64) });
+export const OperationRef = z.object({ opId: Id });
 
 export const ConflictView = z.object({
   accountId: z.number().int(),
@@ -183,7 +184,7 @@ export const OfficeReview = z.object({
 export type OfficeReview = z.infer<typeof OfficeReview>;
 
 export const HeldDecisionInput = z.object({
-  opIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+  opIds: z.array(Id).min(1).max(500),
   release: z.boolean(),
 });
 export const HeldDecisions = z.array(

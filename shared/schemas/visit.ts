@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { multilineText, secret, text } from './text';
 import { PASSPORT_SEVERITY, type PassportFindingCode } from '../domain/passport';
 import { AccountSummary } from './registry';
 import { Id, IsoDate } from './common';
 
 // Formats are NOT enforced here: a mistyped series must come back as a SERIES_FORMAT finding
 // the clerk can act on, not as a refused call. Here only size and type are bounded.
-const Text = (max: number) => z.string().trim().max(max);
+const Text = (max: number) => text().trim().max(max);
 
 export const PassportForm = z.object({
   series: Text(12),
@@ -109,9 +110,9 @@ export const CheckInput = z.object({
 });
 export const ApproveInput = z.object({
   visitId: Id,
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-  reason: Text(500).min(3),
+  login: text().trim().min(1).max(64),
+  password: secret().min(1).max(200),
+  reason: multilineText().trim().max(500).min(3),
 });
 export const PrintConsentInput = z.object({
   visitId: Id,

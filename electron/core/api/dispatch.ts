@@ -18,6 +18,7 @@ import { roleAllows } from '../../../shared/roles';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import type { Logger } from '../log/logger';
 import type { Session } from '../staff/session';
+import { boundsIssue } from './bounds';
 
 /** What the transport could establish about who sent the message. */
 export interface SenderInfo {
@@ -64,6 +65,13 @@ export function createDispatcher(handlers: Handlers, session: Session, log: Logg
       return fail('UNKNOWN_CHANNEL', 'No such channel.');
     }
     const spec = contract[channel];
+    const tooMuch = boundsIssue(raw);
+    if (tooMuch) {
+      log.warn('refused an input out of bounds', { channel, issue: tooMuch });
+      return fail('BAD_INPUT', 'The input is not plain data within the bounds of one call.', {
+        issues: [tooMuch],
+      });
+    }
     const parsed = (spec.input as z.ZodType).safeParse(raw);
     if (!parsed.success) {
       return fail('BAD_INPUT', 'The input does not match the channel schema.', {

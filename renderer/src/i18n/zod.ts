@@ -21,6 +21,14 @@ z.config({
         return i18next.t('validation.required');
       case 'invalid_format':
         return iss.format === 'url' ? i18next.t('validation.url') : i18next.t('validation.format');
+      case 'custom': {
+        // The shared schemas' own refusals (shared/schemas/text.ts, common.ts IsoDate).
+        const p = (iss.params ?? {}) as { text?: string; date?: string };
+        if (p.text === 'control') return i18next.t('validation.control');
+        if (p.text === 'malformed') return i18next.t('validation.malformed');
+        if (p.date === 'no-such-day') return i18next.t('validation.noSuchDay');
+        return i18next.t('validation.format');
+      }
       default:
         return i18next.t('validation.format');
     }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
 } from '../../../electron/core/db/entities';
 import { verifyAuditChain } from '../../../electron/core/audit/chain';
 import { openCore, type CoreOptions } from '../../../electron/core';
-import { setupFirstSupervisor } from '../../../electron/core/staff/service';
+import { setupFirstSupervisor, signIn } from '../../../electron/core/staff/service';
 import { passportFor, personOf } from '../../support/passports';
 import {
   accountWithOwner,
@@ -358,6 +358,91 @@ describe('the audit chain', () => {
     });
     expect((await verifyAuditChain(t.core.ctx.store)).firstBroken).toMatchObject({
       seq: 3,
+      reason: 'hash-mismatch',
+    });
+  });
+
+  it('stays whole after a sign-in whose login holds a lone surrogate (refused at the boundary; the core stores what it hashes)', async () => {
+    t = await openTestCore({ accounts: 10 });
+    const before = await t.core.ctx.store.run((m) => m.count(AuditEvent));
+    // Through the contract: refused as malformed text, nothing recorded.
+    expect(await callFails(t, 'session.signIn', { login: 'iv\ud800anov', password: 'x' })).toBe(
+      'BAD_INPUT',
+    );
+    expect(await t.core.ctx.store.run((m) => m.count(AuditEvent))).toBe(before);
+    // In the core itself (a path without the schema): recorded, and still verifiable.
+    await expect(signIn(t.core.ctx, 'iv\ud800anov', 'wrong')).rejects.toMatchObject({
+      code: 'BAD_CREDENTIALS',
+    });
+    await expect(signIn(t.core.ctx, '\udfff', 'wrong')).rejects.toMatchObject({
+      code: 'BAD_CREDENTIALS',
+    });
+    const rows = await t.core.ctx.store.run((m) =>
+      m.query<{ text: string; data: string }[]>(
+        `SELECT text, data FROM audit_event WHERE action = 'staff.signInFailed' ORDER BY seq`,
+      ),
+    );
+    expect(rows[0]!.text).toBe('Wrong password for iv\ufffdanov.');
+    expect(JSON.parse(rows[0]!.data)).toMatchObject({ login: 'iv\ufffdanov' });
+    expect(await verifyAuditChain(t.core.ctx.store)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('still verifies an entry the old code wrote with a lone surrogate, and still catches an edit of it', async () => {
+    t = await withHistory();
+    const store = t.core.ctx.store;
+    // The old write: hashed over the text as typed (JSON.stringify escapes the surrogate),
+    // stored by SQLite with U+FFFD in its place.
+    const [last] = await store.run((m) =>
+      m.query<{ seq: number; hash: string }[]>(
+        'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+      ),
+    );
+    const body = {
+      seq: last!.seq + 1,
+      id: 'legacy-entry',
+      at: '2026-11-25T09:30:00.000Z',
+      workstationId: t.core.ctx.workstationId,
+      officeId: 'MSK-001',
+      clerkId: null,
+      action: 'staff.signInFailed',
+      subject: null,
+      text: 'Wrong password for \udc41bc.',
+      data: '{"failures":1,"login":"\\udc41bc","purpose":"sign-in"}',
+    };
+    const oldJson = `{"action":${JSON.stringify(body.action)},"at":${JSON.stringify(body.at)},"clerkId":null,"data":${JSON.stringify(body.data)},"id":"legacy-entry","officeId":"MSK-001","seq":${body.seq},"subject":null,"text":${JSON.stringify(body.text)},"workstationId":${JSON.stringify(body.workstationId)}}`;
+    expect(oldJson).toContain('\\udc41');
+    const hash = createHash('sha256').update(last!.hash).update(oldJson).digest('hex');
+    await store.tx((m) =>
+      m.query(
+        `INSERT INTO audit_event (seq, id, at, workstation_id, office_id, clerk_id, action, subject, text, data, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?)`,
+        [
+          body.seq,
+          body.id,
+          body.at,
+          body.workstationId,
+          body.officeId,
+          body.action,
+          body.text,
+          body.data,
+          last!.hash,
+          hash,
+        ],
+      ),
+    );
+    const [stored] = await store.run((m) =>
+      m.query<{ text: string }[]>(`SELECT text FROM audit_event WHERE id = 'legacy-entry'`),
+    );
+    expect(stored!.text).toBe('Wrong password for \ufffdbc.');
+    expect(await verifyAuditChain(store)).toMatchObject({ ok: true, firstBroken: null });
+
+    await store.run((m) =>
+      m.query(
+        `UPDATE audit_event SET text = 'Wrong password for \ufffdbd.' WHERE id = 'legacy-entry'`,
+      ),
+    );
+    expect((await verifyAuditChain(store)).firstBroken).toMatchObject({
+      seq: body.seq,
       reason: 'hash-mismatch',
     });
   });
