@@ -33,10 +33,13 @@ import {
   ClerkRecord,
   ClerkSummary,
   CreateClerkInput,
+  RecoveryStatus,
   ResetClerkPasswordInput,
   SessionState,
   SetupInput,
   SignInInput,
+  StartedOver,
+  StartOverInput,
   UpdateClerkInput,
 } from './schemas/session';
 import {
@@ -68,6 +71,11 @@ export const contract = {
   'session.signOut': { input: Empty, output: Ok, role: 'clerk' },
   'session.lock': { input: Empty, output: Ok, role: 'clerk' },
   'session.changePassword': { input: ChangePasswordInput, output: SessionState, role: 'clerk' },
+
+  /** Only when the store's key is lost (electron/core/recovery.ts). */
+  'recovery.status': { input: Empty, output: RecoveryStatus, role: 'public' },
+  /** A supervisor of the office, checked against the centre, starts the counter again. */
+  'recovery.startOver': { input: StartOverInput, output: StartedOver, role: 'public' },
 
   'staff.list': { input: Empty, output: z.array(ClerkRecord), role: 'supervisor' },
   'staff.create': { input: CreateClerkInput, output: ClerkSummary, role: 'supervisor' },

@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   'CENTRAL_UNREACHABLE',
   'CENTRAL_NOT_CONFIGURED',
   'OPERATION_NOT_FOUND',
+  // a lost store key (electron/core/recovery.ts)
+  'KEY_LOST', // the store cannot be opened: nothing but the recovery screen works
+  'PENDING_AT_WORKSTATION', // the centre cannot confirm that nothing from here is waiting
   // invalid-passport list
   'PASSPORT_LIST_INVALID',
   'PASSPORT_LIST_NOT_FOUND',

@@ -1,6 +1,6 @@
 // The back office as one object: opened by the Electron main process, by the browser test
 // harness and by integration tests alike. Nothing here imports 'electron'.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
@@ -10,6 +10,7 @@ import { openLocalStore, type Store } from './db/store';
 import { createLogger, fileSink, type LogSink } from './log/logger';
 import { Account, Clerk } from './db/entities';
 import { prepareDocuments, setResourcesDir } from './documents';
+import { DB_FILE, WORKSTATION_ID_FILE } from './files';
 import { PASSPORT_LIST_FILE, PassportListHolder } from './passport-list';
 import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
@@ -54,7 +55,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DB_FILE = 'access-desk.db';
+export { DB_FILE } from './files';
 export { PASSPORT_LIST_FILE };
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
@@ -66,7 +67,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const store: Store = await openLocalStore(dbPath, { key: opts.dbKey });
   const settings = new SettingsService(store);
   await settings.load();
-  const workstationId = await settings.workstationId(clock.now());
+  // The id is kept beside the store too, for a counter whose key is ever lost (recovery.ts):
+  // a store started again takes it from there.
+  const idFile = join(opts.dataDir, WORKSTATION_ID_FILE);
+  const knownId = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() || null : null;
+  const workstationId = await settings.workstationId(clock.now(), knownId);
+  if (knownId !== workstationId) writeFileSync(idFile, `${workstationId}\n`, { mode: 0o600 });
 
   const ctx: CoreContext = {
     store,

@@ -3,6 +3,7 @@
 import { app, dialog, safeStorage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core';
+import { openRecovery } from '../core/recovery';
 import { loadOrCreateDbKey } from './db-key';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
@@ -14,7 +15,7 @@ app.enableSandbox();
 registerAppScheme();
 hardenApp();
 
-let core: Core | null = null;
+let core: Pick<Core, 'dispatch' | 'close'> | null = null;
 let win: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
@@ -25,10 +26,30 @@ async function start(): Promise<void> {
   // End-to-end tests on machines with the Electron binary pass a throwaway key; a packaged
   // app ignores it and always uses safeStorage.
   const testKey = !app.isPackaged ? process.env.ACCESS_DESK_TEST_DB_KEY : undefined;
-  const dbKey = testKey ? Buffer.from(testKey, 'hex') : loadOrCreateDbKey(dataDir, safeStorage);
+  const dbKey = testKey
+    ? { key: Buffer.from(testKey, 'hex') }
+    : loadOrCreateDbKey(dataDir, safeStorage);
+  if ('lost' in dbKey) {
+    // The store cannot be read here: say so, and let a supervisor start again from the centre.
+    core = openRecovery({
+      dataDir,
+      loss: dbKey.lost,
+      version: app.getVersion(),
+      onStartedOver: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+    });
+    registerIpc(core.dispatch, () => win);
+    win = createMainWindow(preloadPath());
+    win.on('closed', () => {
+      win = null;
+    });
+    return;
+  }
   core = await openCore({
     dataDir,
-    dbKey,
+    dbKey: dbKey.key,
     version: app.getVersion(),
     resourcesDir: app.isPackaged
       ? join(process.resourcesPath, 'resources')

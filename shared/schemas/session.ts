@@ -37,6 +37,8 @@ export const AppInfo = z.object({
   needsSetup: z.boolean(),
   setupMode: SetupMode,
   centreError: z.string().nullable(),
+  /** The local store's key cannot be opened: only the recovery screen can be shown. */
+  keyLost: z.enum(['unreadable', 'missing']).nullable(),
   demoRegistry: z.boolean(),
   language: Language,
   officeName: z.string(),
@@ -92,3 +94,28 @@ export const ChangePasswordInput = z.object({
   current: secret().min(1).max(200),
   next: ClerkPassword,
 });
+
+/** What a counter whose store key is lost can know, and whether it may start again. */
+export const RecoveryStatus = z.object({
+  loss: z.enum(['unreadable', 'missing']),
+  /** The files that stay where they are until a start from the centre moves them aside. */
+  files: z.array(z.string()),
+  centre: z.object({
+    /** A centre connection is known without the store (ACCESS_DESK_CENTRAL_URL, policy). */
+    configured: z.boolean(),
+    reachable: z.boolean(),
+    error: z.string().nullable(),
+    /** When this workstation last told the centre what it had waiting. */
+    lastReportAt: z.string().nullable(),
+    pending: z.number().int().nullable(),
+    /** The centre holds everything this workstation said it had: starting again loses nothing. */
+    nothingPending: z.boolean(),
+  }),
+});
+export type RecoveryStatus = z.infer<typeof RecoveryStatus>;
+
+export const StartOverInput = z.object({
+  login: text().trim().min(1).max(64),
+  password: secret().min(1).max(200),
+});
+export const StartedOver = z.object({ movedTo: z.string() });

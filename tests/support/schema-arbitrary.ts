@@ -142,7 +142,9 @@ function fromJsonSchema(
         return fc.anything({ maxDepth: 2 });
     }
   })();
-  const real = pool && pool.length > 0 ? fc.constantFrom(...pool) : null;
+  // Real ids and values stand in for a leaf (an array's items get them, not the array).
+  const leaf = s.type === 'string' || s.type === 'integer' || s.type === 'number';
+  const real = leaf && pool && pool.length > 0 ? fc.constantFrom(...pool) : null;
   const candidates: fc.WeightedArbitrary<unknown>[] = [{ arbitrary: shaped, weight: 4 }];
   if (real) candidates.push({ arbitrary: real, weight: 6 });
   if (hostile) candidates.push({ arbitrary: hostileValue(), weight: 2 });

@@ -45,11 +45,15 @@ export class SettingsService {
     ]);
   }
 
-  /** This installation's identity in the audit chain and at the centre; made once. */
-  async workstationId(at: Date): Promise<string> {
+  /**
+   * This installation's identity in the audit chain and at the centre; made once, or taken
+   * from `known` (the copy kept beside the store, when a store is started again after its key
+   * was lost: the centre knows the workstation by it).
+   */
+  async workstationId(at: Date, known: string | null = null): Promise<string> {
     const existing = await this.getValue<string>('workstationId');
     if (existing) return existing;
-    const id = `ws-${randomUUID()}`;
+    const id = known ?? `ws-${randomUUID()}`;
     await this.store.tx((m) => this.setValue(m, 'workstationId', id, at));
     return id;
   }

@@ -37,6 +37,8 @@ import { pushBatch } from './push';
 import { getState, STATE } from './state';
 
 export type { DeadOp } from './dead-letters';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 export type { HeldDecision };
 export type { SyncStatus };
 
@@ -63,6 +65,8 @@ export interface SyncOptions {
   onStaffChanged?(ids: string[]): void;
   /** How often an operation the centre holds is asked about again. */
   heldRecheckMs?: number;
+  /** How long "sync now" and a supervisor's live read of the centre wait at most. */
+  interactiveWaitMs?: number;
   batchSize?: number;
   auditPageSize?: number;
   feedPageSize?: number;
@@ -88,6 +92,7 @@ const DEFAULTS = {
   backoffBaseMs: 1_000,
   backoffCapMs: 60_000,
   heldRecheckMs: 60_000,
+  interactiveWaitMs: 1_500,
   timeZone: 'Europe/Moscow',
 };
 /** Batches per cycle before the pull gets its turn (a long backlog must not starve it). */
@@ -109,6 +114,8 @@ export class SyncService {
   private waiters: (() => void)[] = [];
   /** What the centre said at this connection's hello; null until then. */
   private identity: CentreIdentity | null = null;
+  /** What was last reported to the centre (see report()). */
+  private reported = '';
 
   constructor(
     private readonly store: Store,
@@ -178,10 +185,16 @@ export class SyncService {
       await this.exclusiveCycle();
       return this.status();
     }
-    await new Promise<void>((resolve) => {
-      this.waiters.push(resolve);
-      this.wake();
-    });
+    // A counter's "sync now" waits for the cycle it asked for, but not longer than a clerk
+    // should wait (a centre that takes its connect timeout to refuse, a long initial load):
+    // the cycle goes on, and the status says where it is.
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        this.wake();
+      }),
+      sleep(this.o.interactiveWaitMs),
+    ]);
     return this.status();
   }
 
@@ -215,24 +228,38 @@ export class SyncService {
     return out;
   }
 
-  /** Runs `fn` on the centre between cycles; typed errors when there is no centre to ask. */
+  /**
+   * Runs `fn` on the centre between cycles, for a supervisor waiting at the screen: if no
+   * connection is to be had within interactiveWaitMs (a cycle under way, a centre that does
+   * not answer), it is CENTRAL_UNREACHABLE at once and `fn` never runs later behind the
+   * supervisor's back. Once `fn` has started, its answer is awaited.
+   */
   private withCentre<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
     if (!this.o.central)
       return Promise.reject(new AppError('CENTRAL_NOT_CONFIGURED', 'Sync is not set up.'));
+    let given = false;
+    let started = false;
+    const unreachable = (why: string) =>
+      new AppError('CENTRAL_UNREACHABLE', `The centre cannot be reached: ${why}`);
     const run = this.cycleTail.then(async () => {
+      if (given) throw unreachable('the supervisor stopped waiting');
       let ds: DataSource;
       try {
         ds = await this.connect();
       } catch (e) {
-        throw new AppError(
-          'CENTRAL_UNREACHABLE',
-          `The centre cannot be reached: ${classify(e).message}`,
-        );
+        throw unreachable(classify(e).message);
       }
+      if (given) throw unreachable('the supervisor stopped waiting');
+      started = true;
       return fn(ds);
     });
     this.cycleTail = run.catch(() => undefined);
-    return run;
+    const deadline = sleep(this.o.interactiveWaitMs).then(() => {
+      if (started) return run;
+      given = true;
+      throw unreachable('it did not answer in time');
+    });
+    return Promise.race([run, deadline]);
   }
 
   // ---------------------------------------------------------------- the loop
@@ -335,6 +362,7 @@ export class SyncService {
       this.failures = 0;
       const now = this.clock.now().toISOString();
       await this.refreshCounts();
+      if (this.identity?.mode === 'workstation') await step('report', () => this.report(ds));
       this.update({
         state: 'online',
         offlineSince: null,
@@ -364,6 +392,26 @@ export class SyncService {
     } finally {
       for (const w of waiting) w();
     }
+  }
+
+  /**
+   * Tells the centre what waits here (operations not yet applied: pending, held or dead;
+   * the newest audit entry), when that changed: if this workstation's key is ever lost, the
+   * centre can then say whether starting again would lose anything it was told of
+   * (core/recovery.ts).
+   */
+  private async report(ds: DataSource): Promise<void> {
+    const [head] = await this.store.run((m) =>
+      m.query<{ seq: number }[]>(`SELECT coalesce(max(seq), 0) AS seq FROM audit_event`),
+    );
+    const state = {
+      pending: this.st.pending + this.st.held + this.st.dead,
+      seq: Number(head?.seq ?? 0),
+    };
+    const said = `${state.pending}:${state.seq}`;
+    if (said === this.reported) return;
+    await ds.query(`SELECT sync_report_state($1, $2)`, [state.pending, state.seq]);
+    this.reported = said;
   }
 
   /** What this workstation replicates now (see SyncOptions.districts). */

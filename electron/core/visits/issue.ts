@@ -90,7 +90,9 @@ export async function issueCredential(
     if (visit.kind === 'issue' && isWorking(active, at)) {
       throw new AppError('ACTIVE_CREDENTIAL_EXISTS', 'The account already has active access.');
     }
-    const resident = await m.findOneByOrFail(Resident, { id: check.residentId });
+    // The registry is the centre's: a replica reloaded mid-visit may have lost the resident.
+    const resident = await m.findOneBy(Resident, { id: check.residentId });
+    if (!resident) throw new AppError('RESIDENT_NOT_FOUND', 'The resident left the registry.');
     const account = await getAccount(ctx.store, visit.accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The account left the registry.');
     const actor = { officeId: ctx.officeId(), workstationId: ctx.workstationId };

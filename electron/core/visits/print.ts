@@ -76,7 +76,9 @@ export async function printConsentForm(
     const check = await latestCheck(m, visitId);
     if (!check?.passed || !check.matched || check.residentId === null)
       throw new AppError('PASSPORT_NOT_CHECKED', 'Check the passport first.');
-    const resident = await m.findOneByOrFail(Resident, { id: check.residentId });
+    // The registry is the centre's: a replica reloaded mid-visit may have lost the resident.
+    const resident = await m.findOneBy(Resident, { id: check.residentId });
+    if (!resident) throw new AppError('RESIDENT_NOT_FOUND', 'The resident left the registry.');
     return { visit, check, resident, serial: await nextSerial(ctx, m, 'C') };
   });
   const account = await getAccount(ctx.store, visit.accountId);

@@ -16,6 +16,9 @@ const ChangePasswordScreen = lazy(() =>
     default: m.ChangePasswordScreen,
   })),
 );
+const KeyLostScreen = lazy(() =>
+  import('../features/recovery/KeyLostScreen').then((m) => ({ default: m.KeyLostScreen })),
+);
 const Workspace = lazy(() =>
   import('../features/workspace/Workspace').then((m) => ({ default: m.Workspace })),
 );
@@ -43,7 +46,8 @@ export function Root() {
   if (!info.data || !session.data) return <Loading label={t('app.loading')} fullScreen />;
 
   let screen;
-  if (info.data.needsSetup)
+  if (info.data.keyLost) screen = <KeyLostScreen loss={info.data.keyLost} />;
+  else if (info.data.needsSetup)
     screen = (
       <SetupScreen
         officeName={info.data.officeName}

@@ -211,7 +211,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
  */
 export async function attach(
   page: Page,
-  core: Core,
+  core: Pick<Core, 'dispatch'>,
 ): Promise<{ origin: AppOrigin; url: string; close(): Promise<void> }> {
   const server = await serveRenderer();
   const origin: AppOrigin = { protocol: 'http:', host: server.host };

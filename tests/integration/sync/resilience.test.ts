@@ -2,11 +2,11 @@
 // again, and the sync process killed with SIGKILL at random points 50 times, must leave the
 // centre with every operation applied exactly once.
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/chain';
+import { bundleChild } from '../../support/child';
 import { fixedClock } from '../../../electron/core/clock';
 import { centralUrl } from '../../../electron/core/sync/config';
 import { SyncService } from '../../../electron/core/sync/service';
@@ -22,51 +22,13 @@ import {
 } from './harness';
 
 const CHILD = fileURLToPath(new URL('./fixtures/push-child.ts', import.meta.url));
-const CACHE = fileURLToPath(
-  new URL('../../../node_modules/.cache/access-desk-tests/', import.meta.url),
-);
 let childArgs: string[] = ['--import', 'tsx', CHILD];
-
-/**
- * The child is bundled once with esbuild (a dependency of tsx): loading TypeORM from one
- * file instead of hundreds cuts its start from about a second to a fifth, and 50 starts add
- * up. Without esbuild the test runs the TypeScript through tsx, only slower.
- */
-async function bundleChild(): Promise<void> {
-  try {
-    const name = 'esbuild';
-    const esbuild = (await import(name)) as { build(o: Record<string, unknown>): Promise<unknown> };
-    const outfile = join(CACHE, 'push-child.mjs');
-    await esbuild.build({
-      entryPoints: [CHILD],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      external: ['@journeyapps/sqlcipher', 'pg-native'],
-      // CommonJS dependencies inside an ES module bundle expect these.
-      banner: {
-        js: [
-          `import { createRequire as __adRequire } from 'node:module';`,
-          `import { fileURLToPath as __adPath } from 'node:url';`,
-          `globalThis.require = __adRequire(import.meta.url);`,
-          `globalThis.__filename = __adPath(import.meta.url);`,
-          `globalThis.__dirname = __adPath(new URL('.', import.meta.url));`,
-        ].join(' '),
-      },
-      logLevel: 'silent',
-    });
-    childArgs = [outfile];
-  } catch {
-    // keep tsx
-  }
-}
 
 let centre: Centre;
 let hash: string;
 
 beforeAll(async () => {
-  await bundleChild();
+  childArgs = await bundleChild(CHILD, 'push-child.mjs');
   centre = await startCentre({ accounts: 1200 });
   hash = await argonHash('one hash for all: only the counts matter here');
 });

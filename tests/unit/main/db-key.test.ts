@@ -1,11 +1,24 @@
 // The database key in the main process, with a fake of Electron's safeStorage (the only fake
 // here): the app refuses to start when the "encryption" would be plain text, and otherwise
 // keeps the key only as safeStorage ciphertext.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateDbKey, type KeyStorage } from '../../../electron/main/db-key';
+import { type DbKey, loadOrCreateDbKey, type KeyStorage } from '../../../electron/main/db-key';
+
+function keyOf(k: DbKey): Buffer {
+  if (!('key' in k)) throw new Error(`the key is lost: ${k.lost}`);
+  return k.key;
+}
 
 type Backend = ReturnType<KeyStorage['getSelectedStorageBackend']>;
 
@@ -58,7 +71,7 @@ describe('the database key', () => {
 
   it('makes a random key once, keeps it only sealed, and reads the same key back', () => {
     const { storage, calls } = fakeSafeStorage('gnome_libsecret');
-    const key = loadOrCreateDbKey(dir, storage, 'linux');
+    const key = keyOf(loadOrCreateDbKey(dir, storage, 'linux'));
     expect(key).toHaveLength(32);
     expect(calls.encrypt).toBe(1);
 
@@ -70,14 +83,14 @@ describe('the database key', () => {
     expect(onDisk.includes(key)).toBe(false);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
-    const again = loadOrCreateDbKey(dir, storage, 'linux');
+    const again = keyOf(loadOrCreateDbKey(dir, storage, 'linux'));
     expect(again.equals(key)).toBe(true);
     expect(calls).toMatchObject({ encrypt: 1, decrypt: 1 });
 
     // A second workstation (another folder) gets a key of its own.
     const other = mkdtempSync(join(tmpdir(), 'access-desk-key-'));
     try {
-      expect(loadOrCreateDbKey(other, storage, 'linux').equals(key)).toBe(false);
+      expect(keyOf(loadOrCreateDbKey(other, storage, 'linux')).equals(key)).toBe(false);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
@@ -86,8 +99,35 @@ describe('the database key', () => {
   it('asks for the Linux backend only on Linux', () => {
     const { storage, calls } = fakeSafeStorage('basic_text');
     // On Windows and macOS safeStorage has no plain-text fallback to refuse.
-    expect(loadOrCreateDbKey(dir, storage, 'win32')).toHaveLength(32);
+    expect(keyOf(loadOrCreateDbKey(dir, storage, 'win32'))).toHaveLength(32);
     expect(calls.backend).toBe(0);
     expect(existsSync(join(dir, 'db-key.bin'))).toBe(true);
+  });
+
+  it('reports a key this keyring cannot open as lost, and writes nothing over it', () => {
+    const { storage } = fakeSafeStorage('gnome_libsecret');
+    keyOf(loadOrCreateDbKey(dir, storage, 'linux'));
+    writeFileSync(join(dir, 'access-desk.db'), 'an encrypted database');
+    const sealed = readFileSync(join(dir, 'db-key.bin'));
+    // A new profile or keyring: what was sealed before cannot be opened.
+    const other: KeyStorage = {
+      ...storage,
+      decryptString: () => {
+        throw new Error(
+          'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+        );
+      },
+    };
+    expect(loadOrCreateDbKey(dir, other, 'linux')).toEqual({ lost: 'unreadable' });
+    expect(readFileSync(join(dir, 'db-key.bin')).equals(sealed)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['access-desk.db', 'db-key.bin']);
+  });
+
+  it('reports a missing key next to a database as lost, instead of making a new one', () => {
+    const { storage, calls } = fakeSafeStorage('gnome_libsecret');
+    writeFileSync(join(dir, 'access-desk.db'), 'an encrypted database');
+    expect(loadOrCreateDbKey(dir, storage, 'linux')).toEqual({ lost: 'missing' });
+    expect(calls.encrypt).toBe(0);
+    expect(readdirSync(dir)).toEqual(['access-desk.db']);
   });
 });

@@ -38,7 +38,13 @@ export function sessionHandlers(
   sync: () => SyncControl,
 ): Pick<
   Handlers,
-  'app.info' | 'session.setup' | 'session.signIn' | 'session.current' | 'session.signOut'
+  | 'app.info'
+  | 'session.setup'
+  | 'session.signIn'
+  | 'session.current'
+  | 'session.signOut'
+  | 'recovery.status'
+  | 'recovery.startOver'
 > {
   return {
     'app.info': async () => {
@@ -47,6 +53,7 @@ export function sessionHandlers(
         version: meta.version,
         needsSetup: await needsSetup(ctx),
         ...(await setupMode(ctx, sync)),
+        keyLost: null,
         demoRegistry: (await ctx.settings.getValue<boolean>('registry.demo')) === true,
         language: s.language,
         officeName: s.office.name,
@@ -69,6 +76,14 @@ export function sessionHandlers(
       return state(session);
     },
     'session.current': () => state(session),
+    // The store opened: there is nothing to recover (electron/core/recovery.ts serves these
+    // when it cannot be).
+    'recovery.status': () => {
+      throw new AppError('NOT_ALLOWED', 'The local store is open; there is nothing to recover.');
+    },
+    'recovery.startOver': () => {
+      throw new AppError('NOT_ALLOWED', 'The local store is open; there is nothing to recover.');
+    },
     'session.signOut': async (_input, { clerk }) => {
       await ctx.store.tx((m) =>
         audit(ctx, m, clerk, { action: 'staff.signOut', text: `${clerk.login} signed out.` }),

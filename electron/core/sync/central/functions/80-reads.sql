@@ -133,3 +133,25 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       WHERE c.mode = 'centre' OR (c.mode = 'workstation' AND e.office_id = c.office_id)
       ORDER BY e.id DESC LIMIT (SELECT n FROM lim)) q), '[]'::jsonb))
 $$;
+
+-- What a workstation has waiting, said at the end of a sync cycle whenever it changed: its
+-- outbox operations not yet sent and the newest entry of its audit chain.
+CREATE OR REPLACE FUNCTION sync_report_state(p_pending integer, p_audit_seq bigint) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE workstation SET reported_pending = greatest(p_pending, 0),
+    reported_audit_seq = greatest(p_audit_seq, 0), reported_at = now()
+  WHERE login = session_user AND enabled AND workstation_id IS NOT NULL
+$$;
+
+-- For a counter whose local key is lost: what it last said it had waiting, and how much of
+-- its audit chain the centre holds. Nothing is waiting when it said so at its last report and
+-- the centre holds its chain up to the entry it named.
+CREATE OR REPLACE FUNCTION sync_workstation_state() RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT jsonb_build_object('workstationId', w.workstation_id, 'officeId', w.office_id,
+    'reportedPending', w.reported_pending, 'reportedAuditSeq', w.reported_audit_seq,
+    'reportedAt', w.reported_at, 'lastSeenAt', w.last_seen_at,
+    'auditSeqAtCentre', coalesce((SELECT seq FROM audit_head h
+      WHERE h.workstation_id = w.workstation_id), 0))
+  FROM workstation w WHERE w.login = session_user AND w.enabled
+$$;

@@ -6,6 +6,8 @@ REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION
   sync_hello(text, text),
+  sync_report_state(integer, bigint),
+  sync_workstation_state(),
   sync_apply_op(text, text, jsonb),
   sync_apply_batch(jsonb),
   sync_reject_op(text, text, jsonb, text, text),

@@ -6,6 +6,8 @@ import { CentralCredentialImages1795700000005 } from './0005-credential-images';
 /** What the function files add on top of 0005's functions; down drops them. */
 const TRUST_FUNCTIONS = [
   'sync_hello(text, text)',
+  'sync_report_state(integer, bigint)',
+  'sync_workstation_state()',
   'sync_initial_page(text, bigint, integer)',
   'sync_staff_state(text[])',
   'sync_staff_import(jsonb)',
@@ -84,7 +86,12 @@ export class CentralTrust1795700000006 implements MigrationInterface {
         disabled_at timestamptz,
         bound_at timestamptz,
         last_seen_at timestamptz,
-        app_version text
+        app_version text,
+        -- What the workstation last said it had waiting (sync_report_state), so that a
+        -- counter whose local key is lost can be told whether anything would be lost with it.
+        reported_pending integer,
+        reported_audit_seq bigint,
+        reported_at timestamptz
       )`,
       `CREATE INDEX workstation_office ON workstation (office_id)`,
 

@@ -1,0 +1,103 @@
+// What one call can cost is bounded (issue 12), and the bounds hold through the real
+// dispatcher: the longest query, the deepest nesting, the longest string, the most values,
+// the largest page of the audit log, of search results and of approvals, the most held
+// operations decided at once. Past a bound the answer is BAD_INPUT at the field that broke it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { AuditPage as AuditPageSchema } from '../../../shared/schemas/supervisor';
+import type { SearchResult } from '../../../shared/schemas/registry';
+
+type AuditPage = z.infer<typeof AuditPageSchema>;
+import { INPUT_BOUNDS } from '../../../electron/core/api/bounds';
+import { signIn } from '../../../electron/core/staff/service';
+import { call, openTestCore, signInAs, type TestCore } from './harness';
+
+let t: TestCore;
+
+beforeAll(async () => {
+  t = await openTestCore({ accounts: 400 });
+  // More audit entries than one page may hold: failed sign-ins of unknown logins.
+  for (let i = 0; i < 230; i++)
+    await signIn(t.core.ctx, `nobody-${i}`, 'wrong').catch(() => undefined);
+}, 120_000);
+afterAll(async () => t?.close());
+
+async function refusal(channel: string, input: unknown) {
+  const r = await t.core.dispatch(
+    { trusted: true, url: 'app://access-desk/index.html' },
+    channel,
+    input,
+  );
+  if (r.ok) throw new Error(`${channel} was not refused`);
+  return { code: r.code, issues: r.issues ?? [] };
+}
+
+describe('the bounds of one call', () => {
+  it('gives at most 200 audit entries a page, and refuses a larger page', async () => {
+    signInAs(t, t.supervisor);
+    const page = await call<AuditPage>(t, 'audit.list', { limit: 200 });
+    expect(page.entries).toHaveLength(200);
+    expect(page.nextBefore).not.toBeNull();
+    expect((await call<AuditPage>(t, 'audit.list', {})).entries).toHaveLength(50);
+    expect(await refusal('audit.list', { limit: 201 })).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ path: ['limit'], code: 'too_big' }],
+    });
+  });
+
+  it('takes a 400-character query and refuses a longer one; a search answers at most one page', async () => {
+    signInAs(t, t.clerk);
+    const long = 'Иванов '.repeat(60).slice(0, 400);
+    await expect(call<SearchResult>(t, 'registry.search', { query: long })).resolves.toBeDefined();
+    expect(await refusal('registry.search', { query: `${long}x` })).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ path: ['query'], code: 'too_big' }],
+    });
+    // A street every district has: far more accounts match than one answer carries.
+    const [street] = await t.core.ctx.store.run((m) =>
+      m.query<{ name: string }[]>(
+        `SELECT s.name FROM street s JOIN account a ON a.street_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`,
+      ),
+    );
+    const found = await call<SearchResult>(t, 'registry.search', { query: street!.name });
+    expect(found.accounts.length).toBeLessThanOrEqual(20);
+  });
+
+  it('refuses nesting, a string, values and text beyond the bounds, at the path that broke them', async () => {
+    signInAs(t, t.supervisor);
+    let deep: unknown = 'x';
+    for (let i = 0; i <= INPUT_BOUNDS.depth; i++) deep = { a: deep };
+    expect(await refusal('settings.update', deep)).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ message: 'nested too deep' }],
+    });
+    expect(
+      await refusal('registry.search', { query: 'x'.repeat(INPUT_BOUNDS.stringLength + 1) }),
+    ).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ path: ['query'], message: 'string too long' }],
+    });
+    expect(
+      await refusal('centre.decideHeld', {
+        opIds: Array.from({ length: INPUT_BOUNDS.nodes }, (_, i) => `op-${i}`),
+        release: true,
+      }),
+    ).toMatchObject({ code: 'BAD_INPUT', issues: [{ message: 'too many values in one call' }] });
+    expect(
+      await refusal('centre.decideHeld', {
+        opIds: Array.from({ length: 501 }, (_, i) => `op-${i}`),
+        release: true,
+      }),
+    ).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: ['opIds'], code: 'too_big' }] });
+    expect(await refusal('approvals.list', { limit: 501 })).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ path: ['limit'] }],
+    });
+    // A million keys on an input that takes none: refused before any schema walks them.
+    const wide = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1]));
+    expect(await refusal('session.current', wide)).toMatchObject({
+      code: 'BAD_INPUT',
+      issues: [{ message: 'too many values in one call' }],
+    });
+  });
+});
