@@ -45,6 +45,46 @@ export function parseIsoDate(s: unknown): Ymd | null {
   return isValidYmd(y, m, d) ? { y, m, d } : null;
 }
 
+/**
+ * The separators a date or a document number may come with, typed, pasted from an office
+ * document or read by a scanner: spaces (no-break too), hyphens and dashes, dots, slashes,
+ * commas, underscores. One list, for every field that is digits in groups.
+ */
+export const SEPARATORS = /[\s\u00a0\-\u2010-\u2015\u2212._,/\\]+/g;
+
+export type TypedDate =
+  | { ok: true; date: Ymd }
+  /** The shape of a date, but no such day (31.02.2020, month 13): its parts as typed. */
+  | { ok: false; reason: 'no-such-day'; parts: Ymd }
+  | { ok: false; reason: 'unreadable' };
+
+/**
+ * A date as a Russian clerk types or pastes it: day, month, year in that order with any of
+ * the SEPARATORS (15.03.2010, 1.3.2010, 15-03-2010, 15/03/2010, 15 03 2010), eight digits
+ * (15032010), or ISO order (2010-03-15). Tells an impossible day from text that is no date.
+ */
+export function readTypedDate(text: unknown): TypedDate {
+  if (typeof text !== 'string' || text.length > 40) return { ok: false, reason: 'unreadable' };
+  const s = text.trim();
+  let parts: Ymd | null = null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const eight = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  const groups = s.split(SEPARATORS).filter((g) => g !== '');
+  if (iso) parts = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
+  else if (eight) parts = { y: Number(eight[3]), m: Number(eight[2]), d: Number(eight[1]) };
+  else if (
+    groups.length === 3 &&
+    /^\d{1,2}$/.test(groups[0]!) &&
+    /^\d{1,2}$/.test(groups[1]!) &&
+    /^\d{4}$/.test(groups[2]!)
+  )
+    parts = { y: Number(groups[2]), m: Number(groups[1]), d: Number(groups[0]) };
+  if (!parts) return { ok: false, reason: 'unreadable' };
+  return isValidYmd(parts.y, parts.m, parts.d)
+    ? { ok: true, date: parts }
+    : { ok: false, reason: 'no-such-day', parts };
+}
+
 export function formatIsoDate(date: Ymd): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.y, 4)}-${pad(date.m, 2)}-${pad(date.d, 2)}`;

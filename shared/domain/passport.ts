@@ -2,7 +2,16 @@
 // rules"). Runs on every keystroke in the renderer and again in the core before a visit
 // step commits, so it is pure, total and cheap: it never throws, whatever it is given.
 
-import { addDays, addYears, compareDates, parseIsoDate, type Ymd } from './dates';
+import {
+  addDays,
+  addYears,
+  compareDates,
+  formatIsoDate,
+  parseIsoDate,
+  readTypedDate,
+  SEPARATORS,
+  type Ymd,
+} from './dates';
 
 export type FindingSeverity = 'error' | 'warning';
 
@@ -12,6 +21,8 @@ export type PassportFindingCode =
   | 'DEPARTMENT_CODE_FORMAT'
   | 'BIRTH_DATE_FORMAT'
   | 'ISSUE_DATE_FORMAT'
+  | 'BIRTH_DATE_NO_SUCH_DAY'
+  | 'ISSUE_DATE_NO_SUCH_DAY'
   | 'BIRTH_DATE_IN_FUTURE'
   | 'ISSUE_DATE_IN_FUTURE'
   | 'ISSUE_BEFORE_BIRTH'
@@ -51,6 +62,8 @@ export const PASSPORT_SEVERITY: Record<PassportFindingCode, FindingSeverity> = {
   DEPARTMENT_CODE_FORMAT: 'error',
   BIRTH_DATE_FORMAT: 'error',
   ISSUE_DATE_FORMAT: 'error',
+  BIRTH_DATE_NO_SUCH_DAY: 'error',
+  ISSUE_DATE_NO_SUCH_DAY: 'error',
   BIRTH_DATE_IN_FUTURE: 'error',
   ISSUE_DATE_IN_FUTURE: 'error',
   ISSUE_BEFORE_BIRTH: 'error',
@@ -72,11 +85,10 @@ export const SERIES_YEAR_TOLERANCE = 3;
 
 // Nothing a clerk types is this long; refusing early keeps a pasted megabyte cheap.
 const MAX_FIELD_LENGTH = 64;
-const SPACES = /\s/g;
-
+/** The digits of a field typed in groups, whatever separated them (dates.ts SEPARATORS). */
 function digitsOnly(raw: string | null, count: number): string | null {
   if (raw === null || raw.length > MAX_FIELD_LENGTH) return null;
-  const compact = raw.replace(SPACES, '');
+  const compact = raw.replace(SEPARATORS, '');
   return compact.length === count && /^[0-9]+$/.test(compact) ? compact : null;
 }
 
@@ -88,15 +100,18 @@ function parseNumber(raw: string | null): string | null {
   return digitsOnly(raw, 6);
 }
 
-/** `NNN-NNN`, or the six digits typed without the hyphen; surrounding spaces are ignored. */
+/** `NNN-NNN`, typed with any separator or none (770-001, 770 001, 770001, 770–001). */
 function parseDepartmentCode(raw: string | null): string | null {
-  if (raw === null || raw.length > MAX_FIELD_LENGTH) return null;
-  const match = /^([0-9]{3})-?([0-9]{3})$/.exec(raw.trim());
-  return match ? `${match[1]}-${match[2]}` : null;
+  const digits = digitsOnly(raw, 6);
+  return digits ? `${digits.slice(0, 3)}-${digits.slice(3)}` : null;
 }
 
-function parseDate(raw: string | null): Ymd | null {
-  return raw === null || raw.length > MAX_FIELD_LENGTH ? null : parseIsoDate(raw.trim());
+type DateReading = { date: Ymd } | { finding: 'FORMAT' | 'NO_SUCH_DAY' };
+
+function readDate(raw: string | null): DateReading {
+  const r = readTypedDate(raw);
+  if (r.ok) return { date: r.date };
+  return { finding: r.reason === 'no-such-day' ? 'NO_SUCH_DAY' : 'FORMAT' };
 }
 
 /** Reads a field of an untrusted value; a throwing getter or proxy counts as absent. */
@@ -165,10 +180,14 @@ export function checkPassport(p: unknown, today: string): PassportCheck {
   if (parseDepartmentCode(readString(p, 'departmentCode')) === null) {
     findings.push(finding('DEPARTMENT_CODE_FORMAT', 'departmentCode'));
   }
-  const birth = parseDate(readString(p, 'birthDate'));
-  if (birth === null) findings.push(finding('BIRTH_DATE_FORMAT', 'birthDate'));
-  const issue = parseDate(readString(p, 'issueDate'));
-  if (issue === null) findings.push(finding('ISSUE_DATE_FORMAT', 'issueDate'));
+  const birthRead = readDate(readString(p, 'birthDate'));
+  const birth = 'date' in birthRead ? birthRead.date : null;
+  if ('finding' in birthRead)
+    findings.push(finding(`BIRTH_DATE_${birthRead.finding}`, 'birthDate'));
+  const issueRead = readDate(readString(p, 'issueDate'));
+  const issue = 'date' in issueRead ? issueRead.date : null;
+  if ('finding' in issueRead)
+    findings.push(finding(`ISSUE_DATE_${issueRead.finding}`, 'issueDate'));
 
   const now = parseIsoDate(today);
 
@@ -212,12 +231,20 @@ export function normalizePassport(p: PassportInput): {
   series: string;
   number: string;
   departmentCode: string;
+  issueDate: string;
+  birthDate: string;
 } {
   const raw = (key: keyof PassportInput) => readString(p, key) ?? '';
+  const date = (key: 'issueDate' | 'birthDate') => {
+    const r = readTypedDate(raw(key));
+    return r.ok ? formatIsoDate(r.date) : raw(key).trim();
+  };
   return {
     series: parseSeries(raw('series')) ?? raw('series').trim(),
     number: parseNumber(raw('number')) ?? raw('number').trim(),
     departmentCode: parseDepartmentCode(raw('departmentCode')) ?? raw('departmentCode').trim(),
+    issueDate: date('issueDate'),
+    birthDate: date('birthDate'),
   };
 }
 

@@ -74,6 +74,10 @@ test.describe('journey 1: issue access', () => {
     await expect(app.getByLabel('Номер')).toHaveValue(passport.number);
     await expect(app.getByLabel('Фамилия')).toHaveValue(resident.surname);
     await expect(app.getByLabel('Кем выдан')).toBeFocused();
+    // Enter before the authority is typed: the field says what is missing and keeps the focus.
+    await app.keyboard.press('Enter');
+    await expect(app.getByLabel('Кем выдан')).toHaveAccessibleDescription('Заполните поле');
+    await expect(app.getByLabel('Кем выдан')).toBeFocused();
     await app.keyboard.type(passport.issuedBy);
     await shot(app, 'visit-passport-scanned');
     await expectAccessible(app, 'passport');

@@ -90,11 +90,10 @@ export async function checkIdentity(
   // Only a malformed series or number keeps the list from being consulted; a warning on the
   // series (its year) must not.
   const formatsOk = !findings.some((f) => f.code === 'SERIES_FORMAT' || f.code === 'NUMBER_FORMAT');
-  const normal = formatsOk
-    ? normalizePassport({ ...input.passport, birthDate: input.person.birthDate })
-    : null;
-  const series = normal?.series ?? input.passport.series;
-  const number = normal?.number ?? input.passport.number;
+  // Stored and compared as the rules read them (770 001 → 770-001, 10-08-1991 → 1991-08-10).
+  const normal = normalizePassport({ ...input.passport, birthDate: input.person.birthDate });
+  const { series, number } = normal;
+  const person = { ...input.person, birthDate: normal.birthDate };
   let listDate: string | null = null;
   if (formatsOk) {
     const hit = deps.passportList.lookup(series, number);
@@ -122,7 +121,7 @@ export async function checkIdentity(
     }
     const candidates =
       input.residentId === null ? residents : residents.filter((r) => r.id === input.residentId);
-    const match = candidates.find((r) => sameIdentity(input.person, r)) ?? null;
+    const match = candidates.find((r) => sameIdentity(person, r)) ?? null;
     const row: PassportCheckRow = {
       id: randomUUID(),
       visitId: visit.id,
@@ -130,11 +129,11 @@ export async function checkIdentity(
       surname: input.person.surname,
       givenName: input.person.givenName,
       patronymic: input.person.patronymic,
-      birthDate: input.person.birthDate,
+      birthDate: person.birthDate,
       series,
       number,
-      issueDate: input.passport.issueDate,
-      departmentCode: input.passport.departmentCode,
+      issueDate: normal.issueDate,
+      departmentCode: normal.departmentCode,
       issuedBy: input.passport.issuedBy,
       source: input.source,
       findings: JSON.stringify(findings),

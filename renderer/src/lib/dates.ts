@@ -1,17 +1,26 @@
 // Dates as a Russian clerk types them (ДД.ММ.ГГГГ) and as the back office takes them
 // (YYYY-MM-DD). Pure; no time zones except the office's "today".
-import { formatIsoDate, isValidYmd } from '../../../shared/domain/dates';
+import { formatIsoDate, readTypedDate } from '../../../shared/domain/dates';
 
-const DISPLAY = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `15.03.2010` → `2010-03-15`; anything that is not a real date is returned trimmed. */
+/**
+ * What the back office takes: `15.03.2010` (or 1.3.2010, 15-03-2010, 15/03/2010: the shared
+ * readTypedDate reads them all) → `2010-03-15`. An impossible day keeps its ISO shape
+ * (31.02.2020 → 2020-02-31), so the rules can say there is no such day rather than that the
+ * format is wrong; text that is no date is returned trimmed.
+ */
 export function displayToIso(text: string): string {
-  const s = text.trim();
-  const m = DISPLAY.exec(s);
-  if (!m) return s;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidYmd(y, mo, d) ? formatIsoDate({ y, m: mo, d }) : s;
+  const r = readTypedDate(text);
+  if (r.ok) return formatIsoDate(r.date);
+  if (r.reason === 'no-such-day') return formatIsoDate(r.parts);
+  return text.trim();
+}
+
+/** A date as the field should show it once the clerk leaves it: `1.2.2020` → `01.02.2020`. */
+export function tidyDisplayDate(text: string): string {
+  const r = readTypedDate(text);
+  return r.ok ? isoToDisplay(formatIsoDate(r.date)) : text;
 }
 
 /** `2010-03-15` → `15.03.2010`; other text unchanged. */
@@ -26,8 +35,9 @@ export function isoToDisplay(iso: string): string {
  * out in full. Deleting works as usual because dots are added only when the text grows.
  */
 export function typeDate(next: string, previous: string): string {
-  const raw = next.replace(/\s/g, '');
-  if (ISO.test(raw)) return isoToDisplay(raw);
+  // Every separator a paste or a scanner brings becomes the dot (10-08-1991 → 10.08.1991).
+  const raw = next.trim().replace(/[\s\u00a0\-\u2010-\u2015/,]+/g, '.');
+  if (ISO.test(next.trim())) return isoToDisplay(next.trim());
   if (/^\d{8}$/.test(raw)) return `${raw.slice(0, 2)}.${raw.slice(2, 4)}.${raw.slice(4)}`;
   const cleaned = raw
     .replace(/[^\d.]/g, '')

@@ -33,7 +33,7 @@ describe('checkPassport: formats', () => {
     );
   });
 
-  it.each([['450'], ['45091'], ['45O9'], ['45-09'], ['４５０９'], [''], ['   ']])(
+  it.each([['450'], ['45091'], ['45O9'], ['45-0'], ['４５０９'], [''], ['   ']])(
     'rejects series %j with SERIES_FORMAT on the series field',
     (series) => {
       const result = checkPassport({ ...VALID, series }, TODAY);
@@ -44,31 +44,55 @@ describe('checkPassport: formats', () => {
     },
   );
 
-  it.each([['12345'], ['1234567'], ['12345б'], ['123_456'], ['١٢٣٤٥٦']])(
+  it.each([['12345'], ['1234567'], ['12345б'], ['123_45'], ['١٢٣٤٥٦']])(
     'rejects number %j with NUMBER_FORMAT only',
     (number) => {
       expect(codes({ number })).toEqual(['NUMBER_FORMAT']);
     },
   );
 
-  it.each([
-    ['770-01'],
-    ['77-0001'],
-    ['770 001'],
-    ['770–001'],
-    ['770--001'],
-    ['ABC-DEF'],
-    ['7700011'],
-  ])('rejects department code %j', (departmentCode) => {
-    expect(codes({ departmentCode })).toEqual(['DEPARTMENT_CODE_FORMAT']);
+  it('reads every field typed in groups the same way, whatever separates the groups', () => {
+    // Issue 13: "770 001" and "10-08-1991" were refused while "45 09" was not.
+    for (const [series, number, departmentCode] of [
+      ['45-09', '123_456', '770 001'],
+      ['45.09', '123-456', '770–001'],
+      ['45\u00a009', '12 34 56', '770--001'],
+      ['4509', '123456', '770\u2212001'],
+    ])
+      expect(
+        codes({ series, number, departmentCode }),
+        `${series} ${number} ${departmentCode}`,
+      ).toEqual([]);
+    expect(normalizePassport({ ...VALID, departmentCode: '770 001' }).departmentCode).toBe(
+      '770-001',
+    );
+    for (const birthDate of [
+      '10.03.1980',
+      '10-03-1980',
+      '10/03/1980',
+      '10 03 1980',
+      '10031980',
+      '1980-03-10',
+    ])
+      expect(normalizePassport({ ...VALID, birthDate }).birthDate, birthDate).toBe('1980-03-10');
+    expect(normalizePassport({ ...VALID, issueDate: '1.2.2020' }).issueDate).toBe('2020-02-01');
   });
 
-  it('rejects dates that are not real YYYY-MM-DD days, with no age findings on top', () => {
-    expect(codes({ birthDate: '2023-02-29' })).toEqual(['BIRTH_DATE_FORMAT']);
-    expect(codes({ birthDate: '10.03.1980' })).toEqual(['BIRTH_DATE_FORMAT']);
+  it.each([['770-01'], ['ABC-DEF'], ['7700011']])(
+    'rejects department code %j',
+    (departmentCode) => {
+      expect(codes({ departmentCode })).toEqual(['DEPARTMENT_CODE_FORMAT']);
+    },
+  );
+
+  it('tells a day that does not exist from text that is no date, with no age findings on top', () => {
+    // Issue 13: 31.02.2020 was told to be typed as ДД.ММ.ГГГГ, which it was.
+    expect(codes({ birthDate: '2023-02-29' })).toEqual(['BIRTH_DATE_NO_SUCH_DAY']);
+    expect(codes({ birthDate: '31.02.1980' })).toEqual(['BIRTH_DATE_NO_SUCH_DAY']);
+    expect(codes({ birthDate: '10.13.1980' })).toEqual(['BIRTH_DATE_NO_SUCH_DAY']);
     // An issue date that does not parse cannot be compared with the series year either.
-    expect(codes({ issueDate: '2009-06-31' })).toEqual(['ISSUE_DATE_FORMAT']);
-    expect(codes({ issueDate: '2009-6-15', birthDate: 'вчера' })).toEqual([
+    expect(codes({ issueDate: '2009-06-31' })).toEqual(['ISSUE_DATE_NO_SUCH_DAY']);
+    expect(codes({ issueDate: '2009-6-15x', birthDate: 'вчера' })).toEqual([
       'BIRTH_DATE_FORMAT',
       'ISSUE_DATE_FORMAT',
     ]);
@@ -246,6 +270,8 @@ describe('severity, normalisation, formatting', () => {
       series: '4509',
       number: '123456',
       departmentCode: '770-001',
+      issueDate: VALID.issueDate,
+      birthDate: VALID.birthDate,
     });
   });
 

@@ -24,6 +24,7 @@ import {
   liveFindings,
   looksComplete,
   residentOf,
+  sentForm,
   type CheckFormValues,
   type FieldPath,
 } from './passportForm';
@@ -62,13 +63,21 @@ export function PassportStep(props: PassportStepProps) {
   const values = useWatch({ control }) as CheckFormValues;
   const today = todayIso();
 
-  const current =
-    checkedValues !== null && JSON.stringify(checkedValues) === JSON.stringify(values);
+  const current = checkedValues !== null && sentForm(checkedValues) === sentForm(values);
   const verdict = current ? check : null;
   const live = liveFindings(values, today);
   const findings = verdict ? verdict.findings : live;
 
   const status = (field: FieldPath): FieldStatus => {
+    // A field the schema refused (an empty "issued by", say) says why, under it: the failed
+    // submit puts the focus there, and an example text alone would say nothing.
+    const refused = field
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o as Record<string, unknown> | undefined)?.[k],
+        formState.errors,
+      ) as { message?: string } | undefined;
+    if (refused?.message) return { severity: 'error', text: refused.message };
     const touched = field
       .split('.')
       .reduce<unknown>(

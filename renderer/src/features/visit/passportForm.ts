@@ -74,6 +74,16 @@ export function residentOf(p: MrzPassport, residents: ResidentSummary[]): Reside
   return residents.find((r) => sameIdentity(p, r)) ?? null;
 }
 
+/**
+ * The form as the schema sends it (trimmed, pasted oddities repaired), for telling whether
+ * the core's verdict is about what the form shows now: a stray space at the end of a field is
+ * the same passport, not a new one waiting for a check.
+ */
+export function sentForm(v: CheckFormValues): string {
+  const parsed = CheckForm.safeParse(v);
+  return JSON.stringify(parsed.success ? parsed.data : v);
+}
+
 /** What visit.check takes: dates as YYYY-MM-DD, the rest as typed. */
 export function toCheckInput(v: CheckFormValues) {
   return {
