@@ -48,6 +48,7 @@ export const SearchKind = z.enum([
   'address',
   'surname',
   'surnameStreet',
+  'fullName',
   'none',
 ]);
 

@@ -114,6 +114,7 @@ const SEARCH_KINDS: [key: string, label: string, p99: number][] = [
   ['address', 'address', 5],
   ['surname', 'surname prefix', 5],
   ['surnameStreet', 'surname + street', 5],
+  ['fullName', 'surname + given name', 5],
   ['mrz', 'passport MRZ scan', 5],
 ];
 

@@ -102,12 +102,18 @@ export async function rawInsert(
         `INSERT INTO account (${ACCOUNT_COLUMNS.join(', ')}) VALUES ${values(10)}`,
       );
       const resStmt = await prepare(
-        `INSERT INTO resident (${RESIDENT_COLUMNS.join(', ')}) VALUES ${values(12)}`,
+        `INSERT INTO resident (${RESIDENT_COLUMNS.join(', ')}) VALUES ${values(RESIDENT_COLUMNS.length)}`,
       );
       const started = performance.now();
       const cpu0 = process.cpuUsage();
       const accounts = new ValuesWriter(db, accStmt, 'account', ACCOUNT_COLUMNS.join(', '), 10);
-      const residents = new ValuesWriter(db, resStmt, 'resident', RESIDENT_COLUMNS.join(', '), 12);
+      const residents = new ValuesWriter(
+        db,
+        resStmt,
+        'resident',
+        RESIDENT_COLUMNS.join(', '),
+        RESIDENT_COLUMNS.length,
+      );
       await exec('BEGIN IMMEDIATE');
       for (const b of batches) {
         for (const a of b.accounts) await accounts.add(a);

@@ -154,6 +154,7 @@ async function drawQueries(
     address: [],
     surname: [],
     surnameStreet: [],
+    fullName: [],
     mrz: [],
   };
   for (let i = 0; i < n; i++) {
@@ -175,6 +176,12 @@ async function drawQueries(
     );
     q.surnameStreet?.push(
       `${surname.toLowerCase()} ${s.street.split(' ').at(-1)?.toLowerCase() ?? ''}`,
+    );
+    // Surname and given name, sometimes with the patronymic or only its first letters.
+    const given = s.given_name.toLowerCase();
+    const patronymic = s.patronymic.toLowerCase();
+    q.fullName?.push(
+      `${s.surname.toLowerCase()} ${given}${rng.chance(0.3) ? ` ${patronymic}` : rng.chance(0.3) ? ` ${patronymic.slice(0, 2)}` : ''}`,
     );
     const [l1, l2] = buildMrz({
       surname: s.surname,

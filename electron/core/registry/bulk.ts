@@ -6,7 +6,7 @@
 import type { Store, RawDb, RawStatement } from '../db/store';
 import { foldName } from '../../../shared/domain/names';
 import { generateRegistry, type GenerateOptions } from './generator';
-import { flatKey, houseKey, memo, surnameKey } from './keys';
+import { flatKey, houseKey, joinNameKey, memo, surnameKey } from './keys';
 import { loadPragmas, restorePragmas, tuneForLoad, type LoadTuning } from './pragmas';
 import { all, exec, finalize, prepare, stmtRun } from './sql';
 import { forgetRegistryCache } from './cache';
@@ -80,6 +80,7 @@ export const RESIDENT_COLUMNS = [
   'registered_from',
   'registered_to',
   'surname_key',
+  'name_key',
   'updated_at',
 ];
 
@@ -98,6 +99,8 @@ export function rowMakers(): {
   });
   const flat = memo(flatKey);
   const surname = memo(surnameKey);
+  // Given names and patronymics repeat even more than surnames: each part folded once.
+  const part = memo(foldName);
   return {
     account: (a) => [
       a.id,
@@ -123,6 +126,7 @@ export function rowMakers(): {
       r.registeredFrom,
       r.registeredTo,
       surname(r.surname),
+      joinNameKey(part(r.givenName), part(r.patronymic)),
       r.updatedAt,
     ],
   };

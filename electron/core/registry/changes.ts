@@ -5,7 +5,7 @@ import { foldName } from '../../../shared/domain/names';
 import { AppError } from '../../../shared/errors';
 import type { RawStatement, Store } from '../db/store';
 import { forgetRegistryCache } from './cache';
-import { flatKey, houseKey, surnameKey } from './keys';
+import { flatKey, houseKey, nameKey, surnameKey } from './keys';
 import { finalize, prepare, stmtRun } from './sql';
 import type { RegistryChange } from './types';
 
@@ -28,13 +28,14 @@ const SQL = {
   accountResidentsDelete: `DELETE FROM resident WHERE account_id = ?`,
   // street_id comes from the account; NULL (no such account) fails the NOT NULL check.
   resident: `INSERT INTO resident (id, account_id, street_id, surname, given_name, patronymic,
-      birth_date, relation, registered_from, registered_to, surname_key, updated_at)
-    VALUES (?, ?, (SELECT street_id FROM account WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      birth_date, relation, registered_from, registered_to, surname_key, name_key, updated_at)
+    VALUES (?, ?, (SELECT street_id FROM account WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, street_id = excluded.street_id,
       surname = excluded.surname, given_name = excluded.given_name, patronymic = excluded.patronymic,
       birth_date = excluded.birth_date, relation = excluded.relation,
       registered_from = excluded.registered_from, registered_to = excluded.registered_to,
-      surname_key = excluded.surname_key, updated_at = excluded.updated_at`,
+      surname_key = excluded.surname_key, name_key = excluded.name_key,
+      updated_at = excluded.updated_at`,
   residentDelete: `DELETE FROM resident WHERE id = ?`,
 } as const;
 
@@ -95,6 +96,7 @@ export async function applyRegistryChanges(
               r.registeredFrom,
               r.registeredTo,
               surnameKey(r.surname),
+              nameKey(r.givenName, r.patronymic),
               r.updatedAt,
             ]);
           } catch (e) {

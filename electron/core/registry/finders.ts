@@ -29,7 +29,7 @@ function collect(found: Found, accountId: number, limit: number): boolean {
 
 /**
  * Surname prefix: exact owners, exact registered, then prefix owners and prefix registered,
- * each an index range on resident_surname (surname_key, relation, birth_date, account_id)
+ * each an index range on resident_surname (surname_key, relation, birth_date, account_id, …)
  * read in that order, index-only, page by page until limit + 1 accounts are found.
  */
 export async function findBySurname(db: RawDb, prefix: string, limit: number): Promise<Found> {
@@ -62,6 +62,57 @@ export async function findBySurname(db: RawDb, prefix: string, limit: number): P
           found.more = true;
           return found;
         }
+      }
+      if (rows.length < page) break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Surname + given name (+ patronymic): the folded surname exactly and the rest as a prefix of
+ * the folded `given patronymic` key. resident_surname carries name_key last, so this reads the
+ * surname's index range in display order (owners, then the eldest) and tests the name key
+ * in the index itself, a page at a time; the commonest surname has ~23,000 entries at 1M
+ * accounts. With one word after the surname, whole given names come first («александр …»
+ * before «александра …»): no folded key holds a character below the space, so the whole
+ * names are the keys from `александр` up to `александр \uffff`, and the longer ones follow.
+ */
+export async function findByFullName(
+  db: RawDb,
+  surname: string,
+  rest: string,
+  limit: number,
+): Promise<Found> {
+  const found: Found = { ids: [], more: false, residentIds: new Set() };
+  const key = foldName(surname);
+  const [lo, hi] = prefixRange(rest);
+  if (key === '' || lo === '') return found;
+  const ranks: [string, string][] = lo.includes(' ')
+    ? [[lo, hi]]
+    : [
+        [lo, `${lo} \uffff`],
+        [`${lo} \uffff`, hi],
+      ];
+  const page = (limit + 1) * 3;
+  for (const [from, to] of ranks) {
+    for (let offset = 0; ; offset += page) {
+      const rows = await all<{ id: number; account_id: number }>(
+        db,
+        `SELECT id, account_id FROM resident INDEXED BY resident_surname
+          WHERE surname_key = ? AND relation IN ('owner', 'registered') AND name_key >= ? AND name_key < ?
+          ORDER BY relation, birth_date, account_id LIMIT ? OFFSET ?`,
+        [key, from, to, page, offset],
+      );
+      for (const r of rows) {
+        if (!found.ids.includes(r.account_id)) {
+          if (found.ids.length > limit) {
+            found.more = true;
+            return found;
+          }
+          found.ids.push(r.account_id);
+        }
+        found.residentIds.add(r.id);
       }
       if (rows.length < page) break;
     }

@@ -23,6 +23,16 @@ export function surnameKey(surname: string): string {
   return foldName(surname);
 }
 
+/** Given name and patronymic, folded, one space between: `елена сергеевна`. */
+export function nameKey(givenName: string, patronymic: string): string {
+  return joinNameKey(foldName(givenName), foldName(patronymic));
+}
+
+/** Two folded parts (no outer spaces) as one name key: the same as folding them together. */
+export function joinNameKey(given: string, patronymic: string): string {
+  return given === '' ? patronymic : patronymic === '' ? given : `${given} ${patronymic}`;
+}
+
 /**
  * A memo for key functions during a bulk load: a million accounts share a few thousand
  * house and flat strings and a few thousand surnames, and the regex folding costs more

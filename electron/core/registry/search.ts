@@ -1,6 +1,6 @@
 // One search field takes everything the clerk types or scans: a bill QR, a passport MRZ,
 // a payer code, an address (street words in any order, house and flat optional), a
-// surname prefix, or a surname and a street. This decides what the text is and hands it
+// surname prefix, a surname and a street, or a surname with a given name and patronymic. This decides what the text is and hands it
 // to the finder for that kind (finders.ts); results are account summaries, ranked, capped.
 import { foldName } from '../../../shared/domain/names';
 import { parseScan } from '../../../shared/domain/scan';
@@ -10,6 +10,7 @@ import { loadSummaries } from './address';
 import { registryCache, type RegistryCache } from './cache';
 import {
   findByAddress,
+  findByFullName,
   findByPassport,
   findBySurname,
   findBySurnameOnStreets,
@@ -136,7 +137,8 @@ function streetsFor(
  * Text that is not a scan: decide between an address, a surname and a surname + street.
  * Numbers or address words (`ул.`, `д.`, `кв.`) make it an address; one bare word is a
  * surname (an address only if no surname matches); several bare words are a street if
- * they name one in full, else a surname followed (or preceded) by a street.
+ * they name one in full, else a surname with a given name (and patronymic) or a surname followed
+ * (or preceded) by a street, else a double surname typed without its hyphen.
  */
 async function byWords(ctx: Ctx, tokens: Token[]): Promise<SearchResult> {
   const words = tokens.filter((t): t is Extract<Token, { t: 'word' }> => t.t === 'word');
@@ -182,8 +184,25 @@ async function byWords(ctx: Ctx, tokens: Token[]): Promise<SearchResult> {
     return result.accounts.length > 0 || asAddress.length === 0 ? result : address();
   }
   if (asAddress.some((m) => m.exact)) return address();
+  // Surname, given name, patronymic («андреева елена») or a surname and a street («иванов
+  // ленина»). When the words after the surname are whole words of a street's name, the street
+  // is tried first; otherwise the name is, and a street only if no one has that name.
+  const [first, ...rest] = words;
+  const fullName = async (): Promise<SearchResult | null> => {
+    if (!first || first.v.length < MIN_SURNAME || rest.length > 2 || hasOrdinal) return null;
+    const given = rest.map((w) => w.v).join(' ');
+    const found = await findByFullName(ctx.db, first.v, given, ctx.limit);
+    return finish(ctx, 'fullName', found);
+  };
+  const streetFirst = streetsFor(index, tokens, 0).some((m) => m.whole);
+  const named = streetFirst ? null : await fullName();
+  if (named && named.accounts.length > 0) return named;
   const pair = await surnameStreet();
   if (pair && pair.accounts.length > 0) return pair;
+  if (streetFirst) {
+    const late = await fullName();
+    if (late && late.accounts.length > 0) return late;
+  }
   // Two words that name no street may be a double surname typed without its hyphen.
   const joined = words.map((w) => w.v).join(' ');
   const double = await finish(

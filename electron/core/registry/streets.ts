@@ -23,6 +23,8 @@ export interface StreetMatch {
   usesNumbers: string[];
   /** Every word of the name was typed in full. */
   exact: boolean;
+  /** Every typed word is a whole word of the name (`ленина` for ул. Ленина, not `лен`). */
+  whole: boolean;
 }
 
 export function streetWords(name: string): { words: string[]; numbers: string[] } {
@@ -77,10 +79,17 @@ export class StreetIndex {
         if (at >= 0) usesNumbers.push(...left.splice(at, 1));
       }
       const exact = m === e.words.length * 2 && words.length === e.words.length;
+      const whole = m === words.length * 2;
       const kindOk = kinds !== null && kinds.includes(e.kind);
       const score =
         m * 10 + (exact ? 15 : 0) + (kindOk ? 5 : 0) + usesNumbers.length * 3 - e.words.length;
-      out.push({ street: { id: e.id, name: e.name, kind: e.kind }, score, usesNumbers, exact });
+      out.push({
+        street: { id: e.id, name: e.name, kind: e.kind },
+        score,
+        usesNumbers,
+        exact,
+        whole,
+      });
     }
     // With a kind typed, streets of other kinds go only if none of that kind matched.
     const filtered =

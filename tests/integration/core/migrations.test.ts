@@ -178,6 +178,48 @@ describe('migration 0004 (the office directory at the centre)', () => {
   });
 });
 
+describe('migration 0005 (the name key for surname + given name search)', () => {
+  it('fills the key of every existing resident, over several batches, and indexes it', async () => {
+    const v4 = await openAt(4);
+    await seedVersion1(v4);
+    const n = 12_345;
+    // Ids with gaps, some negative, so the backfill cannot rely on a dense range.
+    await q(
+      v4,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO resident (id, account_id, street_id, surname, given_name, patronymic, birth_date, relation, surname_key, updated_at)
+       SELECT i * 3 - 100, 1, 1, 'Ёлкина', CASE WHEN i = 7000 THEN 'Алёна' ELSE 'Анна' END,
+              CASE WHEN i = 7000 THEN 'Петровна-Ли' ELSE 'Ивановна' END,
+              '1980-02-03', 'registered', 'елкина', ? FROM n`,
+      [n, NOW],
+    );
+    await v4.close();
+    const v5 = await openAt(5);
+    expect(
+      await q(v5, `SELECT name_key, count(*) AS n FROM resident GROUP BY name_key ORDER BY 1`),
+    ).toEqual([
+      { name_key: 'алена петровна ли', n: 1 },
+      { name_key: 'анна', n: 1 },
+      { name_key: 'анна ивановна', n: n - 1 },
+    ]);
+    expect(await indexColumns(v5, 'resident_surname')).toEqual([
+      'surname_key',
+      'relation',
+      'birth_date',
+      'account_id',
+      'name_key',
+    ]);
+    const plan = await q<{ detail: string }>(
+      v5,
+      "EXPLAIN QUERY PLAN SELECT id, account_id FROM resident WHERE surname_key = 'елкина' AND relation IN ('owner', 'registered') AND name_key >= 'ал' AND name_key < 'ал\uffff' ORDER BY relation, birth_date, account_id",
+    );
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(
+      /^SEARCH resident USING COVERING INDEX resident_surname \(surname_key=\? AND relation=\?\)$/,
+    );
+    await v5.close();
+  });
+});
+
 it('every migration has a test here', () => {
-  expect(migrations).toHaveLength(4);
+  expect(migrations).toHaveLength(5);
 });

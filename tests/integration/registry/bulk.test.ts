@@ -79,10 +79,14 @@ describe('bulkLoadRegistry', () => {
       registered_from: data.residents[10]?.registeredFrom,
       registered_to: data.residents[10]?.registeredTo,
       surname_key: foldName(data.residents[10]?.surname ?? ''),
+      name_key: foldName(`${data.residents[10]?.givenName} ${data.residents[10]?.patronymic}`),
       updated_at: data.residents[10]?.updatedAt,
     });
     expect(residents.map((r) => r.surname_key)).toEqual(
       data.residents.map((r) => foldName(r.surname)),
+    );
+    expect(residents.map((r) => r.name_key)).toEqual(
+      data.residents.map((r) => foldName(`${r.givenName} ${r.patronymic}`)),
     );
     const [mismatch] = await query<{ n: number }>(
       t.store,

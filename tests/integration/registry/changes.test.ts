@@ -65,6 +65,7 @@ describe('applyRegistryChanges', () => {
     ]);
     expect(await ids('5550001112')).toEqual([newAccount.id]);
     expect(await ids('апраксина елкина')).toEqual([newAccount.id]);
+    expect(await ids('Апраксина-Ёлкина алена петр')).toEqual([newAccount.id]);
     // A bare building number is a корпус.
     expect(await ids(`${streets[0]?.name ?? ''} 99 к2 7`)).toContain(newAccount.id);
   });
@@ -83,9 +84,15 @@ describe('applyRegistryChanges', () => {
 
   it('updates and deletes a resident', async () => {
     await applyRegistryChanges(t.store, [
-      { table: 'resident', op: 'upsert', row: { ...newResident, surname: 'Ёлкина' } },
+      {
+        table: 'resident',
+        op: 'upsert',
+        row: { ...newResident, surname: 'Ёлкина', givenName: 'Анна' },
+      },
     ]);
     expect(await ids('апраксина')).toEqual([]);
+    expect(await ids('ёлкина анна петровна')).toContain(newAccount.id);
+    expect(await ids('ёлкина алена петровна')).not.toContain(newAccount.id);
     expect(await ids('елкина')).toContain(newAccount.id);
     await applyRegistryChanges(t.store, [{ table: 'resident', op: 'delete', id: newResident.id }]);
     expect(await ids('елкина')).not.toContain(newAccount.id);

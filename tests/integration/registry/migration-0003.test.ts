@@ -55,7 +55,7 @@ describe('migration 0003 (resident surname index for ranked search)', () => {
     }
     await before.close();
 
-    const after = await openLocalStore(path, { key });
+    const after = await openLocalStore(path, { key, migrations: migrations.slice(0, at + 1) });
     expect(await columns(after, 'resident_surname')).toEqual([
       'surname_key',
       'relation',

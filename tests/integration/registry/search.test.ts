@@ -5,6 +5,7 @@ import { buildMrz } from '../../../shared/domain/mrz';
 import { foldName } from '../../../shared/domain/names';
 import { SearchResult } from '../../../shared/schemas/registry';
 import { seedDemoRegistry } from '../../../electron/core/registry/bulk';
+import { applyRegistryChanges } from '../../../electron/core/registry/changes';
 import { demoStreets, generateAll } from '../../../electron/core/registry/generator';
 import {
   getAccount,
@@ -283,6 +284,107 @@ describe('surname and street', () => {
   });
 });
 
+describe('surname and given name', () => {
+  /** Residents whose folded surname is `surname` and whose folded `given patronymic` starts with `rest`. */
+  const nameHits = (surname: string, rest: string) =>
+    data.residents.filter(
+      (r) =>
+        foldName(r.surname) === foldName(surname) &&
+        foldName(`${r.givenName} ${r.patronymic}`).startsWith(foldName(rest)),
+    );
+
+  it('finds the surname + given name (+ patronymic) typed in any case, ё = е, and marks only that person', async () => {
+    // A surname several accounts share, with one of its residents' given names.
+    const person = data.residents.find(
+      (r) =>
+        !r.surname.includes('-') &&
+        surnameHits(r.surname).size > 3 &&
+        nameHits(r.surname, r.givenName).length < surnameHits(r.surname).size,
+    ) as ResidentIn;
+    const expected = nameHits(person.surname, person.givenName);
+    for (const q of [
+      `${person.surname} ${person.givenName}`.toLowerCase().replace(/ё/g, 'е'),
+      `${person.surname.toUpperCase()} ${person.givenName}`,
+    ]) {
+      const r = await search(q, 200);
+      expect(r.kind).toBe('fullName');
+      expect(new Set(ids(r))).toEqual(new Set(expected.map((x) => x.accountId)));
+      const marked = r.accounts.flatMap((a) => a.matchedResidentIds);
+      expect(new Set(marked)).toEqual(new Set(expected.map((x) => x.id)));
+    }
+    const full = await search(`${person.surname} ${person.givenName} ${person.patronymic}`, 200);
+    expect(full.kind).toBe('fullName');
+    expect(full.accounts.flatMap((a) => a.matchedResidentIds)).toEqual(
+      nameHits(person.surname, `${person.givenName} ${person.patronymic}`).map((x) => x.id),
+    );
+    expect(ids(full)).toContain(person.accountId);
+  });
+
+  it('takes the given name as a prefix, then owners first and the eldest first', async () => {
+    const r = await search('иванова е', 200);
+    expect(r.kind).toBe('fullName');
+    const expected = nameHits('иванова', 'е');
+    expect(expected.length).toBeGreaterThan(3);
+    const rank = (x: ResidentIn) => `${x.relation === 'owner' ? 0 : 1}${x.birthDate}`;
+    const order = [...expected].sort((a, b) =>
+      rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.accountId - b.accountId,
+    );
+    expect(ids(r)).toEqual([...new Set(order.map((x) => x.accountId))].slice(0, 200));
+  });
+
+  it('ranks a whole given name before the longer names it begins', async () => {
+    expect(surnameHits('ежиковых').size).toBe(0);
+    const home = data.accounts[77] as (typeof data.accounts)[number];
+    const other = data.accounts[78] as (typeof data.accounts)[number];
+    const person = (id: number, accountId: number, givenName: string): ResidentIn => ({
+      id,
+      accountId,
+      surname: 'Ёжиковых',
+      givenName,
+      patronymic: 'Ивановна',
+      birthDate: '1970-01-01',
+      relation: 'registered',
+      registeredFrom: null,
+      registeredTo: null,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    // The longer name has the lower id and the earlier account: only the rank puts it second.
+    await applyRegistryChanges(t.store, [
+      { table: 'resident', op: 'upsert', row: person(9_000_001, home.id, 'Александра') },
+      { table: 'resident', op: 'upsert', row: person(9_000_002, other.id, 'Александр') },
+    ]);
+    try {
+      const r = await search('ежиковых александр');
+      expect(r.kind).toBe('fullName');
+      expect(ids(r)).toEqual([other.id, home.id]);
+      expect(ids(await search('ежиковых александра'))).toEqual([home.id]);
+      expect(ids(await search('ёжиковых александр ив'))).toEqual([other.id]);
+    } finally {
+      await applyRegistryChanges(t.store, [
+        { table: 'resident', op: 'delete', id: 9_000_001 },
+        { table: 'resident', op: 'delete', id: 9_000_002 },
+      ]);
+    }
+  });
+
+  it('a surname then a street typed in full is still a surname on that street', async () => {
+    const sample = data.residents.find((r) => {
+      const s = streets.get(accountById.get(r.accountId)?.streetId ?? 0);
+      return s !== undefined && s.name.split(' ').length === 1 && !r.surname.includes('-');
+    }) as ResidentIn;
+    const streetId = accountById.get(sample.accountId)?.streetId as number;
+    const r = await search(`${sample.surname} ${streets.get(streetId)?.name}`, 200);
+    expect(r.kind).toBe('surnameStreet');
+    expect(ids(r)).toContain(sample.accountId);
+  });
+
+  it('a given name nobody with that surname has falls back to what it was before', async () => {
+    const r = await search('иванова зззз', 200);
+    expect(r.kind).not.toBe('fullName');
+    expect(r.accounts).toEqual([]);
+  });
+});
+
 describe('every query is served by an index', () => {
   it('never scans the account or resident table', async () => {
     const a = data.accounts[42] as (typeof data.accounts)[number];
@@ -311,6 +413,9 @@ describe('every query is served by an index', () => {
       `кв ${a.flat} ${s.name}`,
       `иванов ${s.name}`,
       `иванов ${s.name} ${a.house}`,
+      'иванова елена',
+      'иванова е',
+      `${person.surname} ${person.givenName} ${person.patronymic}`,
     ]) {
       await search(q);
     }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatAddress, compareNumbers } from '../../../electron/core/registry/address';
 import { demoStreets } from '../../../electron/core/registry/generator';
-import { houseKey } from '../../../electron/core/registry/keys';
+import { houseKey, joinNameKey, nameKey } from '../../../electron/core/registry/keys';
+import { foldName } from '../../../shared/domain/names';
 import { houseAndFlat, payerCodeOf, tokenize } from '../../../electron/core/registry/query';
 import { StreetIndex, streetWords } from '../../../electron/core/registry/streets';
 
@@ -98,6 +99,10 @@ describe('street matching', () => {
       ]),
     );
     expect(best(['мира', 'лесная'])).toEqual([]);
+    // Whole words typed or prefixes only: a surname + «мира» means the street, + «мир» may not.
+    expect(index.match(['мира'], null, [])[0]?.whole).toBe(true);
+    expect(index.match(['мир'], null, [])[0]?.whole).toBe(false);
+    expect(index.match(['жукова'], null, [])[0]).toMatchObject({ whole: true, exact: false });
   });
 
   it('prefers the kind typed, and keeps both kinds when none was typed', () => {
@@ -179,5 +184,22 @@ describe('formatAddress and door-list order', () => {
       '12к1',
       '100',
     ]);
+  });
+});
+
+describe('the stored name key', () => {
+  it('is the given name and patronymic folded together, however each part is spelt', () => {
+    const part = fc.string({
+      unit: fc.constantFrom('А', 'ё', 'Ё', 'й', 'и\u0306', '-', ' ', '\t', 'b', '—'),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(part, part, (g, p) => {
+        expect(nameKey(g, p)).toBe(foldName(`${g} ${p}`));
+        expect(joinNameKey(foldName(g), foldName(p))).toBe(nameKey(g, p));
+      }),
+    );
+    expect(nameKey('Алёна', 'Петровна-Ли')).toBe('алена петровна ли');
+    expect(nameKey('Анна', '')).toBe('анна');
   });
 });

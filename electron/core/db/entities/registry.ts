@@ -81,6 +81,7 @@ export interface ResidentRow {
   registeredFrom: string | null;
   registeredTo: string | null;
   surnameKey: string;
+  nameKey: string;
   updatedAt: string;
 }
 
@@ -99,6 +100,7 @@ export const Resident = new EntitySchema<ResidentRow>({
     registeredFrom: { type: 'text', name: 'registered_from', nullable: true },
     registeredTo: { type: 'text', name: 'registered_to', nullable: true },
     surnameKey: { type: 'text', name: 'surname_key' },
+    nameKey: { type: 'text', name: 'name_key', default: '' },
     updatedAt: { type: 'text', name: 'updated_at' },
   },
 });
