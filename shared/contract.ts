@@ -24,6 +24,7 @@ import {
   OperationRef,
   PassportListStatus,
   PrinterInfo,
+  PrinterStatus,
   SettingsView,
   SyncStatus,
 } from './schemas/supervisor';
@@ -108,6 +109,8 @@ export const contract = {
   /** Asks for a certificate login's private key file, and keeps the key sealed. */
   'settings.installClientKey': { input: Empty, output: SettingsView, role: 'supervisor' },
   'printers.list': { input: Empty, output: z.array(PrinterInfo), role: 'supervisor' },
+  /** The chosen printer's state, for the counter's warning before a visit needs it. */
+  'printers.status': { input: Empty, output: PrinterStatus, role: 'clerk' },
 
   'passportList.status': { input: Empty, output: PassportListStatus, role: 'clerk' },
   /** Asks for an index file (built by `npm run passports:import`) and swaps it in. */

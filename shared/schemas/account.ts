@@ -72,6 +72,8 @@ export const AccountCard = z.object({
   consents: z.array(ConsentView),
   visits: z.array(VisitView),
   passportList: z.object({ listDate: z.string(), entries: z.number().int() }).nullable(),
+  /** The password was reset within the approval window: another reset needs a supervisor. */
+  repeatReset: z.object({ lastResetAt: z.string(), windowDays: z.number().int() }).nullable(),
 });
 export type AccountCard = z.infer<typeof AccountCard>;
 

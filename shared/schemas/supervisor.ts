@@ -1,3 +1,4 @@
+import { PRINT_FAILURE_REASONS } from '../domain/printing';
 import { z } from 'zod';
 import { secret, text } from './text';
 import { ConflictFacts } from './account';
@@ -80,6 +81,16 @@ export const PrinterInfo = z.object({
   state: z.enum(['idle', 'printing', 'stopped', 'unknown']),
   description: z.string().optional(),
 });
+
+/** Whether the counter's printer can take a sheet now, asked before the clerk needs it. */
+export const PrinterStatus = z.object({
+  /** The printer chosen in the settings; null when none is. */
+  printer: z.string().nullable(),
+  state: z.enum(['ready', 'notConfigured', ...PRINT_FAILURE_REASONS]),
+  /** The spooler's own words when it is not ready (English, for the supervisor and IT). */
+  detail: z.string().nullable(),
+});
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
 
 export const SettingsView = z.object({
   settings: Settings,

@@ -1,3 +1,4 @@
+import { PRINT_FAILURE_REASONS } from '../domain/printing';
 import { z } from 'zod';
 import { multilineText, secret, text } from './text';
 import { PASSPORT_SEVERITY, type PassportFindingCode } from '../domain/passport';
@@ -63,7 +64,10 @@ export const PrintRecord = z.object({
   kind: z.enum(['info', 'consent']),
   result: z.enum(['printed', 'failed']),
   printer: z.string(),
+  /** What the spooler said, verbatim (English): for the supervisor and IT. */
   error: z.string().nullable(),
+  /** Why it failed, for the clerk's own language; null when it printed. */
+  reason: z.enum(PRINT_FAILURE_REASONS).nullable(),
   at: z.string(),
 });
 export type PrintRecord = z.infer<typeof PrintRecord>;

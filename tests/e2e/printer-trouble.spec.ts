@@ -65,6 +65,9 @@ test.describe('journey 3: printer trouble', () => {
       const failedSerial = /Лист (\S+) не напечатан/.exec((await status.textContent()) ?? '')?.[1];
       expect(failedSerial).toMatch(/-I\d{6}$/);
       await expect(app.getByText(/Проверьте принтер: включён, есть бумага/)).toBeVisible();
+      // Why, in the clerk's words; CUPS's English stays in the record for the supervisor.
+      await expect(status).toContainText(`Принтер «${JAM_QUEUE}» не принимает задания`);
+      await expect(status).not.toContainText('not accepting');
       const shown = (await app.getByTestId('issued-password').textContent()) ?? '';
       expect(shown).toMatch(PASSWORD);
       await expectFocused(app, 'Напечатать снова');

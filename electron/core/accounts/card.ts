@@ -1,17 +1,19 @@
 import type { AccountCard } from '../../../shared/schemas/account';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import type { SettingsService } from '../settings/service';
 import { credentialState } from '../credentials/state';
 import { Clerk, Consent, Credential, Resident, Visit } from '../db/entities';
 import type { PassportListHolder } from '../passport-list';
 import { getAccount } from '../registry/search';
+import { lastResetWithin } from '../visits/state';
 import { accountConflicts, conflictFacts, conflictOfCredential } from '../sync/credential-feed';
 
 const HISTORY = 50;
 
 /** Everything the clerk needs to see about one account, newest first. */
 export async function accountCard(
-  ctx: Pick<CoreContext, 'store' | 'clock'>,
+  ctx: Pick<CoreContext, 'store' | 'clock'> & { settings: Pick<SettingsService, 'get'> },
   list: Pick<PassportListHolder, 'current'>,
   accountId: number,
 ): Promise<AccountCard> {
@@ -19,14 +21,16 @@ export async function accountCard(
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'No such account.');
   const at = ctx.clock.now().toISOString();
   return ctx.store.run(async (m) => {
-    const [credentials, consents, visits, clerks, residents, conflicts] = await Promise.all([
-      m.find(Credential, { where: { accountId }, order: { version: 'DESC' }, take: HISTORY }),
-      m.find(Consent, { where: { accountId }, order: { signedAt: 'DESC' }, take: HISTORY }),
-      m.find(Visit, { where: { accountId }, order: { startedAt: 'DESC' }, take: HISTORY }),
-      m.find(Clerk),
-      m.find(Resident, { where: { accountId } }),
-      accountConflicts(m, accountId),
-    ]);
+    const [credentials, consents, visits, clerks, residents, conflicts, lastReset] =
+      await Promise.all([
+        m.find(Credential, { where: { accountId }, order: { version: 'DESC' }, take: HISTORY }),
+        m.find(Consent, { where: { accountId }, order: { signedAt: 'DESC' }, take: HISTORY }),
+        m.find(Visit, { where: { accountId }, order: { startedAt: 'DESC' }, take: HISTORY }),
+        m.find(Clerk),
+        m.find(Resident, { where: { accountId } }),
+        accountConflicts(m, accountId),
+        lastResetWithin(ctx, m, accountId, null),
+      ]);
     const name = new Map(clerks.map((c) => [c.id, c.fullName]));
     const residentName = new Map(
       residents.map((r) => [
@@ -90,6 +94,9 @@ export async function accountCard(
         sheetsFailed: Number(byVisit.get(v.id)?.failed ?? 0),
       })),
       passportList: meta ? { listDate: meta.listDate, entries: meta.entries } : null,
+      repeatReset: lastReset
+        ? { lastResetAt: lastReset, windowDays: ctx.settings.get().resetApprovalWindowDays }
+        : null,
     };
   });
 }

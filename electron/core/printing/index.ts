@@ -9,6 +9,7 @@ import type { PrintBackend } from './types';
 export type { PrinterInfo, PrintJob, PrintBackend, JobOutcome } from './types';
 export { PrintError, type PrintErrorCode, type PrintErrorDetails } from './errors';
 export { cupsBackend, type CupsBackend, type CupsOptions } from './cups';
+export { printerStatus } from './status';
 
 /** CUPS on Linux and macOS; on other platforms a backend whose every call fails, typed. */
 export function systemPrintBackend(

@@ -1,3 +1,4 @@
+import { printFailureReason } from '../../../shared/domain/printing';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
@@ -58,6 +59,7 @@ async function record(
     result: row.result,
     printer: row.printer,
     error: row.error,
+    reason: row.result === 'failed' ? printFailureReason(row.error ?? '') : null,
     at: printedAt,
   };
 }

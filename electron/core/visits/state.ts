@@ -1,3 +1,4 @@
+import { printFailureReason } from '../../../shared/domain/printing';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
@@ -16,6 +17,8 @@ import {
 } from '../db/entities';
 import { getAccount } from '../registry/search';
 import type { VisitDeps } from './deps';
+import type { CoreContext } from '../context';
+import type { SettingsService } from '../settings/service';
 
 /** The visit, if it exists and belongs to this clerk; another clerk's visit does not exist. */
 export async function ownVisit(
@@ -73,6 +76,30 @@ export async function consentInForce(
 }
 
 /**
+ * When the account's password was last reset within the approval window (settings), other
+ * than by `exceptVisitId`; null when it was not. A reset then needs a supervisor.
+ */
+export async function lastResetWithin(
+  ctx: Pick<CoreContext, 'clock'> & { settings: Pick<SettingsService, 'get'> },
+  m: EntityManager,
+  accountId: number,
+  exceptVisitId: string | null,
+): Promise<string | null> {
+  const windowDays = ctx.settings.get().resetApprovalWindowDays;
+  const since = new Date(ctx.clock.now().getTime() - windowDays * 86_400_000).toISOString();
+  const row = await m
+    .getRepository(Visit)
+    .createQueryBuilder('v')
+    .select('MAX(v.started_at)', 'last')
+    .where(
+      'v.account_id = :a AND v.kind = :k AND v.outcome = :o AND v.started_at >= :since AND v.id <> :id',
+      { a: accountId, k: 'reset', o: 'reset', since, id: exceptVisitId ?? '' },
+    )
+    .getRawOne<{ last: string | null }>();
+  return row?.last ?? null;
+}
+
+/**
  * Which supervisor approvals this visit needs (issue 3): warnings on the passport, a second
  * reset of the account within the window, a reset asked for by a registered non-owner.
  */
@@ -88,23 +115,7 @@ export async function approvalsNeeded(
   if (check.passed && findings.some((f) => f.severity === 'warning'))
     needed.push('passport-warnings');
   if (visit.kind === 'reset') {
-    const windowDays = deps.ctx.settings.get().resetApprovalWindowDays;
-    const since = new Date(deps.ctx.clock.now().getTime() - windowDays * 86_400_000).toISOString();
-    const recentResets = await m
-      .getRepository(Visit)
-      .createQueryBuilder('v')
-      .where(
-        'v.account_id = :a AND v.kind = :k AND v.outcome = :o AND v.started_at >= :since AND v.id <> :id',
-        {
-          a: visit.accountId,
-          k: 'reset',
-          o: 'reset',
-          since,
-          id: visit.id,
-        },
-      )
-      .getCount();
-    if (recentResets > 0) needed.push('repeat-reset');
+    if (await lastResetWithin(deps.ctx, m, visit.accountId, visit.id)) needed.push('repeat-reset');
     if (check.matched && check.residentId !== null) {
       const resident = await m.findOneBy(Resident, { id: check.residentId });
       if (resident?.relation === 'registered') needed.push('non-owner-reset');
@@ -167,6 +178,7 @@ export async function visitState(
       result: s.result,
       printer: s.printer,
       error: s.error,
+      reason: s.result === 'failed' ? printFailureReason(s.error ?? '') : null,
       at: s.printedAt,
     })),
     closedAt: visit.closedAt,

@@ -388,6 +388,10 @@ describe('a reset', () => {
       consentSigned: true,
       representative: null,
     });
+    const card = () =>
+      call<AccountCard>(t, 'registry.account', { accountId: first.account.accountId });
+    // After an issue the card says nothing about a repeat reset: there was none.
+    expect((await card()).repeatReset).toBeNull();
     for (let i = 0; i < 2; i++) {
       const v = await call<VisitState>(t, 'visit.start', {
         accountId: first.account.accountId,
@@ -409,6 +413,11 @@ describe('a reset', () => {
           representative: null,
         });
         await call(t, 'visit.close', { visitId: v.visitId });
+        // The card says so before the next reset starts, with the date and the window.
+        expect((await card()).repeatReset).toEqual({
+          lastResetAt: v.startedAt,
+          windowDays: 30,
+        });
       } else {
         expect(state.approvalsNeeded).toEqual(['repeat-reset']);
         expect(
@@ -422,6 +431,7 @@ describe('a reset', () => {
     }
     t.clock.advance(31 * 86_400_000);
     t.core.session.signIn(t.clerk);
+    expect((await card()).repeatReset).toBeNull();
     const later = await call<VisitState>(t, 'visit.start', {
       accountId: first.account.accountId,
       kind: 'reset',

@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderInfoSheet } from '../../../electron/core/documents';
-import { cupsBackend, PrintError } from '../../../electron/core/printing';
+import { cupsBackend, PrintError, printerStatus } from '../../../electron/core/printing';
+import { unsupportedPrintBackend } from '../../../electron/core/printing/unsupported';
+import { printFailureReason } from '../../../shared/domain/printing';
 import { purgeJob } from '../../../electron/core/printing/ipp';
 import { jobNumber } from '../../../electron/core/printing/lpstat';
 import {
@@ -140,6 +142,22 @@ describe('printing through CUPS', () => {
     }
   });
 
+  it('says before a visit whether the chosen printer can take a sheet', async () => {
+    expect(await printerStatus(cupsBackend(), queue.queue)).toEqual({
+      printer: queue.queue,
+      state: 'ready',
+      detail: null,
+    });
+    expect(await printerStatus(cupsBackend(), null)).toMatchObject({ state: 'notConfigured' });
+    expect(await printerStatus(cupsBackend(), 'NoSuchPrinter')).toMatchObject({
+      printer: 'NoSuchPrinter',
+      state: 'noSuchPrinter',
+    });
+    expect(await printerStatus(unsupportedPrintBackend('win32'), 'Counter1')).toMatchObject({
+      state: 'unsupported',
+    });
+  });
+
   it('refuses a printer that does not exist with PRINTER_NOT_FOUND and CUPS’s words', async () => {
     const err = await cupsBackend()
       .print((await sheet()).pdf, 'NoSuchPrinter', 't')
@@ -150,6 +168,8 @@ describe('printing through CUPS', () => {
       message: expect.stringMatching(/does not exist/),
       details: { printer: 'NoSuchPrinter', spooler: expect.stringMatching(/does not exist/) },
     });
+    // The clerk is told why in their language: the reason read from CUPS's words.
+    expect(printFailureReason((err as Error).message)).toBe('noSuchPrinter');
     // A name that would read as an option never reaches lp.
     await expect(cupsBackend().print(Buffer.from('%PDF'), '-oraw', 't')).rejects.toMatchObject({
       code: 'PRINTER_NOT_FOUND',
@@ -185,6 +205,12 @@ describe('printing through CUPS', () => {
         expect(err).toMatchObject({
           code: 'PRINT_FAILED',
           details: { printer: rejecting, spooler: expect.stringMatching(/not accepting jobs/) },
+        });
+        expect(printFailureReason((err as Error).message)).toBe('notAccepting');
+        // Asked before a visit needs it, the counter hears the same.
+        expect(await printerStatus(cupsBackend(), rejecting)).toMatchObject({
+          printer: rejecting,
+          state: 'notAccepting',
         });
       } finally {
         execFileSync('lpadmin', ['-x', rejecting], { env });

@@ -3,6 +3,7 @@
 // learn what the centre decided about it before that load's snapshot. The change feed after
 // the load starts past those rows, so the load itself brings the centre's current state of
 // every credential held here and every conflict one of them took part in.
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
 import { accountCard } from '../../../electron/core/accounts/card';
@@ -176,7 +177,11 @@ describe('initial load: credential state', () => {
     const clock = fixedClock('2025-06-02T12:00:00Z');
     const cardOf = async (w: Workstation) =>
       contract['registry.account'].output.parse(
-        await accountCard({ store: w.store, clock }, { current: () => null }, firstAccount),
+        await accountCard(
+          { store: w.store, clock, settings: { get: () => DEFAULT_SETTINGS } },
+          { current: () => null },
+          firstAccount,
+        ),
       );
     const viewsOf = async (w: Workstation) => {
       const s = await svc(w);

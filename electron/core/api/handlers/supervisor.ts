@@ -5,7 +5,7 @@ import { audit, type CoreContext } from '../../context';
 import { Office } from '../../db/entities';
 import type { PassportListHolder } from '../../passport-list';
 import type { Platform } from '../../platform';
-import type { PrintBackend } from '../../printing';
+import { printerStatus, type PrintBackend } from '../../printing';
 import { listAudit } from '../../supervisor/audit-log';
 import { installPassportList, passportListStatus } from '../../supervisor/passport-list';
 import { dailyReport, listApprovals } from '../../supervisor/reports';
@@ -25,6 +25,7 @@ type SupervisorChannels =
   | 'settings.setCentralPassword'
   | 'settings.installClientKey'
   | 'printers.list'
+  | 'printers.status'
   | 'passportList.status'
   | 'passportList.install'
   | 'sync.status'
@@ -131,6 +132,7 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
       return settingsView();
     },
     'printers.list': () => d.printer.listPrinters(),
+    'printers.status': () => printerStatus(d.printer, ctx.settings.get().printer),
     'passportList.status': () => passportListStatus(ctx, d.passportList),
     'passportList.install': (_i, { clerk }) =>
       installPassportList(ctx, d.passportList, d.platform, d.passportListPath, clerk),

@@ -53,6 +53,14 @@ export function AccessPanel(props: AccessPanelProps) {
           {t('account.access.activeExists')}
         </Alert>
       )}
+      {working && card.repeatReset && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {t('account.access.repeatReset', {
+            date: fmt.date(card.repeatReset.lastResetAt),
+            count: card.repeatReset.windowDays,
+          })}
+        </Alert>
+      )}
       <Stack direction="row" spacing={2}>
         {working ? (
           <>

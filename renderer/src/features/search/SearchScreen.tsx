@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { parseScan } from '../../../../shared/domain/scan';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrinterWarning } from '../../components/PrinterWarning';
 import type { SearchState } from '../workspace/views';
 import { AccountResult } from './AccountResult';
 import { SearchField } from './SearchField';
@@ -74,6 +75,7 @@ export function SearchScreen({ state, onChange, onOpenAccount }: SearchScreenPro
   return (
     <Stack spacing={2}>
       <Typography variant="h1">{t('search.heading')}</Typography>
+      <PrinterWarning />
       <Paper variant="outlined" sx={{ p: 2.5 }}>
         <SearchField
           value={state.text}

@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClerkSummary } from '../../../../shared/schemas/session';
+import { useLeaveGuard } from '../../components/LeaveGuard';
 import { useKey } from '../../components/useKey';
 import './i18n';
 import { ApprovalsList } from './approvals/ApprovalsList';
@@ -35,7 +36,8 @@ export interface SupervisorAreaProps {
 export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
   const { t } = useTranslation('supervisor');
   const [tab, setTab] = useState<SupervisorTab>('audit');
-  useKey('Escape', onBack);
+  const leave = useLeaveGuard();
+  useKey('Escape', () => leave(onBack));
   // Opening the area puts the focus on its tabs, so the arrow keys and Enter work at once.
   const tabList = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -60,7 +62,7 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
       <Tabs
         ref={tabList}
         value={tab}
-        onChange={(_e, next: SupervisorTab) => setTab(next)}
+        onChange={(_e, next: SupervisorTab) => leave(() => setTab(next))}
         aria-label={t('tabs.label')}
         variant="scrollable"
         sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintRecord } from '../../../../shared/schemas/visit';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrintFailureText } from './PrintFailureText';
 
 export interface ConsentStepProps {
   visitId: string;
@@ -42,6 +43,11 @@ export function ConsentStep(props: ConsentStepProps) {
   useEffect(() => {
     if (signed) issueRef.current?.focus();
   }, [signed]);
+  // A refused print (no printer chosen) disabled the button while it ran: the focus comes back.
+  const printRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (print.isError) printRef.current?.focus();
+  }, [print.isError, print.failureCount]);
 
   return (
     <section aria-labelledby="consent-title">
@@ -60,17 +66,14 @@ export function ConsentStep(props: ConsentStepProps) {
           {last.result === 'printed'
             ? t('visit.consent.printed', { serial: last.serial, printer: last.printer })
             : t('visit.consent.printFailed', { serial: last.serial })}
-          {last.error && (
-            <Typography variant="body2">
-              {t('visit.sheet.spooler', { error: last.error })}
-            </Typography>
-          )}
+          <PrintFailureText record={last} />
         </Alert>
       )}
       <ErrorAlert error={print.error} sx={{ mt: 0, mb: 2 }} />
       <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Button
           key={last ? `again-${last.serial}` : 'first'}
+          ref={printRef}
           variant={printed ? 'outlined' : 'contained'}
           size="large"
           autoFocus={!printed}

@@ -21,6 +21,8 @@ export interface PersonStepProps {
   preferredId: number | null;
   /** The resident a passport scanned into the search names, if any. */
   scannedId: number | null;
+  /** The residents the clerk's search matched. */
+  matchedIds: readonly number[];
   onPick: (resident: ResidentSummary | null) => void;
 }
 
@@ -31,7 +33,13 @@ function tooYoung(r: ResidentSummary, today: string): boolean {
 }
 
 /** Who came to the counter: one of the account's owners or registered residents, or someone typed in. */
-export function PersonStep({ residents, preferredId, scannedId, onPick }: PersonStepProps) {
+export function PersonStep({
+  residents,
+  preferredId,
+  scannedId,
+  matchedIds,
+  onPick,
+}: PersonStepProps) {
   const { t } = useTranslation('clerk');
   const fmt = useFormat();
   const listRef = useRef<HTMLUListElement>(null);
@@ -98,7 +106,11 @@ export function PersonStep({ residents, preferredId, scannedId, onPick }: Person
                     fmt.date(r.birthDate),
                     t(`account.relation.${r.relation}`),
                     young ? t('visit.person.tooYoung') : null,
-                    r.id === scannedId ? t('visit.person.matched') : null,
+                    r.id === scannedId
+                      ? t('visit.person.matched')
+                      : matchedIds.includes(r.id)
+                        ? t('visit.person.searched')
+                        : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -8,6 +8,7 @@ import type { PrintRecord, VisitState } from '../../../../shared/schemas/visit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
 import { PasswordPreview } from './PasswordPreview';
+import { PrintFailureText } from './PrintFailureText';
 
 export interface SheetStepProps {
   issued: NonNullable<VisitState['issued']>;
@@ -71,11 +72,7 @@ export function SheetStep(props: SheetStepProps) {
               {t('visit.sheet.failed', { serial: last.serial })}
             </Typography>
             <Typography>{t('visit.sheet.failedHint')}</Typography>
-            {last.error && (
-              <Typography variant="body2">
-                {t('visit.sheet.spooler', { error: last.error })}
-              </Typography>
-            )}
+            <PrintFailureText record={last} />
           </Alert>
         )}
         <ErrorAlert error={printError} sx={{ mt: 0, width: '100%' }} />

@@ -1,5 +1,5 @@
 import Paper from '@mui/material/Paper';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentSummary } from '../../../../shared/schemas/registry';
@@ -7,6 +7,7 @@ import type { Issued, VisitState } from '../../../../shared/schemas/visit';
 import { call } from '../../api/client';
 import { onAnyError } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrinterWarning, printerStatusKey } from '../../components/PrinterWarning';
 import { useKey } from '../../components/useKey';
 import type { SearchState } from '../workspace/views';
 import { ApprovalStep } from './ApprovalStep';
@@ -23,6 +24,8 @@ export interface VisitScreenProps {
   initial: VisitState;
   /** A passport scanned into the search field, to fill the form with. */
   mrz: SearchState['mrz'];
+  /** The account's residents the clerk's search matched (shown in bold there). */
+  matchedIds: readonly number[];
   /** The visit is closed; `issued` when a sheet went to the resident. */
   onClosed: (message: string, issued: boolean) => void;
 }
@@ -31,13 +34,20 @@ interface Pick {
   resident: ResidentSummary | null;
 }
 
+/** The first resident, in the person step's order (owners first), that the search matched. */
+function firstMatched(residents: ResidentSummary[], matchedIds: readonly number[]): number | null {
+  const matched = residents.filter((r) => matchedIds.includes(r.id));
+  return (matched.find((r) => r.relation === 'owner') ?? matched[0])?.id ?? null;
+}
+
 /**
  * One visit at the counter, step by step. The visit's state comes from the core after every
  * step; the temporary password is the one thing kept here, in this component's state only,
  * and it goes when the visit closes.
  */
-export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
+export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenProps) {
   const { t } = useTranslation('clerk');
+  const qc = useQueryClient();
   const visitId = initial.visitId;
   const residents = initial.account.residents;
   const scannedResident = mrz ? residentOf(mrz.passport, residents) : null;
@@ -57,6 +67,9 @@ export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
   const [form, setForm] = useState<CheckFormValues | null>(
     mrz && scannedResident ? fromMrz(mrz.passport, '') : null,
   );
+  // Who was picked last, kept when the clerk goes back from the passport form, so the same
+  // person has the focus again rather than the owner.
+  const [lastPickedId, setLastPickedId] = useState<number | null>(null);
   const [checkedValues, setCheckedValues] = useState<CheckFormValues | null>(null);
   const [secret, setSecret] = useState<Issued | null>(null);
   const [issuing, setIssuing] = useState(false);
@@ -78,7 +91,10 @@ export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
   });
   const printSheet = useMutation({
     mutationFn: () => call('visit.printSheet', { visitId }),
-    onSettled: () => refresh(),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: printerStatusKey });
+      return refresh();
+    },
   });
   const close = useMutation({
     mutationFn: () => call('visit.close', { visitId }),
@@ -140,9 +156,16 @@ export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
       body = (
         <PersonStep
           residents={residents}
-          preferredId={pick?.resident?.id ?? scannedResident?.id ?? null}
+          preferredId={
+            pick?.resident?.id ??
+            lastPickedId ??
+            scannedResident?.id ??
+            firstMatched(residents, matchedIds)
+          }
           scannedId={scannedResident?.id ?? null}
+          matchedIds={matchedIds}
           onPick={(resident) => {
+            setLastPickedId(resident?.id ?? null);
             if (resident?.id !== pick?.resident?.id) {
               setForm((f) => (f ? { ...f, person: emptyForm(resident).person } : null));
             }
@@ -193,7 +216,10 @@ export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
           prints={v.prints.filter((p) => p.kind === 'consent')}
           issuing={issuing}
           issueError={issueError}
-          onPrinted={() => void refresh()}
+          onPrinted={() => {
+            void qc.invalidateQueries({ queryKey: printerStatusKey });
+            void refresh();
+          }}
           onIssue={() => void issue(true)}
           onEnd={() => setConfirmEnd(true)}
         />
@@ -230,6 +256,7 @@ export function VisitScreen({ initial, mrz, onClosed }: VisitScreenProps) {
   return (
     <>
       <VisitHeader visit={v} steps={steps} active={step === 'sheet' ? 'issue' : step} />
+      {step !== 'sheet' && <PrinterWarning sx={{ mb: 2 }} />}
       <Paper variant="outlined" sx={{ p: 3 }}>
         {body}
       </Paper>

@@ -7,6 +7,7 @@ import type { AppInfo, ClerkSummary } from '../../../../shared/schemas/session';
 import { call } from '../../api/client';
 import { forgetPersonalData, keys } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LeaveGuardProvider, useLeaveGuard } from '../../components/LeaveGuard';
 import { Loading } from '../../components/Loading';
 import { useKey } from '../../components/useKey';
 import './i18n';
@@ -28,7 +29,16 @@ export interface WorkspaceProps {
 }
 
 /** The signed-in clerk's screen: app bar, then search → account → visit, or the supervisor area. */
-export function Workspace({ clerk, info }: WorkspaceProps) {
+export function Workspace(props: WorkspaceProps) {
+  return (
+    <LeaveGuardProvider>
+      <WorkspaceScreens {...props} />
+    </LeaveGuardProvider>
+  );
+}
+
+function WorkspaceScreens({ clerk, info }: WorkspaceProps) {
+  const leave = useLeaveGuard();
   const { t } = useTranslation('clerk');
   const qc = useQueryClient();
   const [view, setView] = useState<View>({ name: 'search' });
@@ -89,6 +99,10 @@ export function Workspace({ clerk, info }: WorkspaceProps) {
         <VisitScreen
           initial={view.visit}
           mrz={search.mrz}
+          matchedIds={
+            search.result?.accounts.find((a) => a.accountId === view.visit.account.accountId)
+              ?.matchedResidentIds ?? []
+          }
           onClosed={(message, issued) => {
             setNotice(message);
             if (issued) {
@@ -115,10 +129,12 @@ export function Workspace({ clerk, info }: WorkspaceProps) {
         clerk={clerk}
         info={info}
         area={area}
-        onArea={(a) => setView(a === 'supervisor' ? { name: 'supervisor' } : { name: 'search' })}
+        onArea={(a) =>
+          leave(() => setView(a === 'supervisor' ? { name: 'supervisor' } : { name: 'search' }))
+        }
         navLocked={view.name === 'visit'}
         onLock={lock}
-        onSignOut={() => endSession.mutate('signOut')}
+        onSignOut={() => leave(() => endSession.mutate('signOut'))}
       />
       <Box component="main" sx={{ p: 3, maxWidth: 1280, mx: 'auto' }}>
         <ErrorAlert error={endSession.error} sx={{ mt: 0, mb: 2 }} />

@@ -4,6 +4,7 @@
 // `audit.describe.<action>` of the supervisor namespace. When the data lacks what the
 // sentence needs (an older entry, an unknown value), the stored text is shown instead, so no
 // entry is ever blank. Passport numbers appear only as the core masked them in `data`.
+import { printFailureReason } from '../../../../../shared/domain/printing';
 import type { AuditAction } from '../../../../../shared/audit';
 import { PASSPORT_SEVERITY, type PassportFindingCode } from '../../../../../shared/domain/passport';
 import type { AuditEntryView } from '../../../../../shared/schemas/supervisor';
@@ -132,7 +133,9 @@ function printed(r: Reader, sentence: string): string {
   const values = { serial: r.str('serial'), printer: r.str('printer') };
   const main = r.tr(sentence, values);
   const error = typeof r.data.error === 'string' && r.data.error.trim() ? r.data.error : null;
-  return error ? `${main} ${r.tr('clerk:visit.sheet.spooler', { error })}` : main;
+  if (!error) return main;
+  const reason = r.tr(`common:print.reason.${printFailureReason(error)}`, values);
+  return `${main} ${reason} ${r.tr('common:print.detail', { detail: error })}`;
 }
 
 function issued(r: Reader, key: string): string {

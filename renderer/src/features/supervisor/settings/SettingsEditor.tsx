@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Settings, type Settings as SettingsValues } from '../../../../../shared/schemas/settings';
@@ -12,6 +13,8 @@ import type { z } from 'zod';
 import { call } from '../../../api/client';
 import { keys } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useUnsaved } from '../../../components/LeaveGuard';
+import { printerStatusKey } from '../../../components/PrinterWarning';
 import { Section } from '../../../components/Section';
 import { supervisorKeys } from '../queries';
 import { CentralPasswordForm } from './CentralPasswordForm';
@@ -35,14 +38,23 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
     resolver: zodResolver(Settings),
     defaultValues: view.settings,
   });
+  const savedRef = useRef<HTMLDivElement>(null);
+  useUnsaved('settings', form.formState.isDirty);
   const save = useMutation({
     mutationFn: (v: SettingsValues) => call('settings.update', v),
     onSuccess: async (next) => {
       qc.setQueryData(supervisorKeys.settings, next);
       form.reset(next.settings);
-      await qc.invalidateQueries({ queryKey: keys.appInfo });
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: keys.appInfo }),
+        qc.invalidateQueries({ queryKey: printerStatusKey }),
+      ]);
     },
   });
+  // The button is disabled while saving, which drops the focus: it goes to the outcome.
+  useEffect(() => {
+    if (save.isSuccess) savedRef.current?.focus();
+  }, [save.isSuccess, save.submittedAt]);
   return (
     <FormProvider {...form}>
       <Stack spacing={2}>
@@ -61,7 +73,7 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
           <PortalSettings />
           <CentralSettings />
           {save.isSuccess && !form.formState.isDirty && (
-            <Alert severity="success" role="status">
+            <Alert severity="success" role="status" ref={savedRef} tabIndex={-1}>
               {t('settings.saved')}
             </Alert>
           )}
