@@ -143,6 +143,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...(opts.version !== undefined && { appVersion: opts.version }),
     onStaffChanged,
   });
+  visits.syncStatus = () => sync.status();
   const handlers = createHandlers(ctx, session, { version: opts.version ?? '0.0.0-dev' }, visits, {
     ctx,
     platform,

@@ -114,6 +114,8 @@ export type PassportListStatus = z.infer<typeof PassportListStatus>;
 export const SyncStatus = z.object({
   state: z.enum(['online', 'offline', 'syncing', 'disabled']),
   offlineSince: z.string().nullable(),
+  /** Since when the workstation has been connected without a break; null while it is not. */
+  onlineSince: z.string().nullable(),
   /** Operations waiting to be sent. */
   pending: z.number().int(),
   /** Operations the centre holds over a ceiling until a supervisor of the office decides. */

@@ -94,6 +94,11 @@ test.describe('journey 1: issue access', () => {
     await expect(app.getByLabel('Житель подписал оба экземпляра')).toBeFocused();
     await app.keyboard.press('Space');
     await expectFocused(app, 'Выдать пароль');
+    // No centre here (a demo workstation): the clerk hears before printing what the sheet
+    // will say about when access starts.
+    await expect(app.getByTestId('activation-notice')).toContainText(
+      'Центр сейчас не подключён: пароль заработает только после передачи данных в центр',
+    );
     await shot(app, 'visit-consent');
     await expectAccessible(app, 'consent');
     const since = Date.now();
@@ -120,6 +125,10 @@ test.describe('journey 1: issue access', () => {
     try {
       const password = passwordOnPaper(sheet.text);
       expect(password).toBe(shown);
+      // And the sheet does not promise a time it cannot keep.
+      expect(sheet.text.replace(/\s+/g, ' ')).toContain(
+        'Доступ начнёт работать после того, как данные о выдаче будут переданы в центр.',
+      );
       const credential = await c.ctx.store.run((m) =>
         m.findOneByOrFail(Credential, { accountId: account.accountId, status: 'active' }),
       );

@@ -196,11 +196,15 @@ export function infoSheetBlocks(d: InfoSheetData): Block[] {
     para(t.subtitle, S.subtitle, { after: 7 }),
     credentialsBlock(t, creds),
     para(
-      fill(t.activation, {
-        n: d.activationMinutes,
-        minutes: plural(d.language, d.activationMinutes, t.minutes),
-        at: formatDateTime(d.language, activeBy),
-      }),
+      d.activation === 'now'
+        ? t.activationNow
+        : d.activation === 'afterTransfer'
+          ? t.activationAfterTransfer
+          : fill(t.activation, {
+              n: d.activationMinutes,
+              minutes: plural(d.language, d.activationMinutes, t.minutes),
+              at: formatDateTime(d.language, activeBy),
+            }),
       S.status,
       { after: 3 },
     ),

@@ -29,6 +29,8 @@ export interface SheetTexts {
   separatorNote: string;
   classes: { lower: string; upper: string; digits: string; other: string; and: string };
   activation: string;
+  activationNow: string;
+  activationAfterTransfer: string;
   minutes: PluralForms;
   expires: string;
   firstLogin: Section;

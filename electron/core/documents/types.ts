@@ -21,6 +21,12 @@ export interface InfoSheetData {
   expiresAt: string;
   /** Access becomes active within this many minutes (sync to the centre). */
   activationMinutes: number;
+  /**
+   * What the sheet may promise, from the sync state when it is printed: `now` once the centre
+   * has the credential, `within` activationMinutes while connected, `afterTransfer` while
+   * not connected (no time can be promised then). Default `within`.
+   */
+  activation?: 'now' | 'within' | 'afterTransfer';
   /** Readings no later than this day of the month. */
   meterDeadlineDay: number;
   /** Recent payments and readings may take up to this many days to appear. */

@@ -127,6 +127,7 @@ export class SyncService {
     this.st = {
       state: options.central ? 'offline' : 'disabled',
       offlineSince: null,
+      onlineSince: null,
       pending: 0,
       held: 0,
       dead: 0,
@@ -521,6 +522,10 @@ export class SyncService {
 
   private update(patch: Partial<SyncStatus>): void {
     const next = { ...this.st, ...patch };
+    const connected = (s: SyncStatus['state']) => s === 'online' || s === 'syncing';
+    if (connected(next.state) && !connected(this.st.state)) {
+      next.onlineSince = this.clock.now().toISOString();
+    } else if (!connected(next.state)) next.onlineSince = null;
     const changed = (Object.keys(next) as (keyof SyncStatus)[]).some((k) =>
       k === 'enrolment'
         ? JSON.stringify(next[k]) !== JSON.stringify(this.st[k])

@@ -8,6 +8,7 @@ import { Credential, PrintedSheet, Resident, type PrintedSheetRow } from '../db/
 import { renderConsentForm, renderInfoSheet } from '../documents';
 import { PASSWORD_ALPHABET } from '../credentials/password';
 import { getAccount } from '../registry/search';
+import { sheetActivation } from './activation';
 import { localDate } from './dates';
 import type { VisitDeps } from './deps';
 import { nextSerial } from './issue';
@@ -34,6 +35,8 @@ async function record(
   clerk: ClerkSummary,
   row: Omit<PrintedSheetRow, 'id' | 'printedAt' | 'clerkId'>,
   payerCode: string,
+  /** Facts of this document kept with the audit entry (what the sheet promised). */
+  extra: Record<string, string | number> = {},
 ): Promise<PrintRecord> {
   const { ctx } = deps;
   const printedAt = ctx.clock.now().toISOString();
@@ -50,6 +53,7 @@ async function record(
         printer: row.printer,
         result: row.result,
         error: row.error,
+        ...extra,
       },
     });
   });
@@ -157,6 +161,10 @@ export async function printInfoSheet(
   const account = await getAccount(ctx.store, visit.accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The account left the registry.');
   const serial = credential.sheetSerial ?? '';
+  const sync = deps.syncStatus ? await deps.syncStatus().catch(() => null) : null;
+  const activation = await ctx.store.run((m) =>
+    sheetActivation(m, sync, credential.id, ctx.clock.now(), settings.activationMinutes),
+  );
   const pdf = await renderInfoSheet({
     language: settings.language,
     paper: settings.paper,
@@ -166,7 +174,9 @@ export async function printInfoSheet(
     password,
     passwordAlphabet: PASSWORD_ALPHABET,
     expiresAt: credential.expiresAt,
-    activationMinutes: settings.activationMinutes,
+    activationMinutes:
+      activation.kind === 'within' ? activation.minutes : settings.activationMinutes,
+    activation: activation.kind,
     meterDeadlineDay: settings.meterDeadlineDay,
     dataDelayDays: settings.dataDelayDays,
     district: account.address.districtName,
@@ -193,5 +203,8 @@ export async function printInfoSheet(
       error: sent.error,
     },
     visit.payerCode,
+    activation.kind === 'within'
+      ? { activation: activation.kind, activationMinutes: activation.minutes }
+      : { activation: activation.kind },
   );
 }

@@ -123,6 +123,28 @@ describe.each(LANGS)('information sheet (%s)', (lang) => {
     expect(imageCount(pdf)).toBe(0);
   });
 
+  it.each([
+    ['now', 'A4'],
+    ['afterTransfer', 'A4'],
+    ['afterTransfer', 'A5'],
+  ] as const)(
+    'says access %s, with no time promised, on one %s page',
+    async (activation, paper) => {
+      const t = sheetTexts(lang);
+      const text = squash(
+        pdfText(await renderInfoSheet({ ...demoSheet(lang, paper), activation })),
+      );
+      expect(text).toContain(
+        squash(activation === 'now' ? t.activationNow : t.activationAfterTransfer),
+      );
+      expect(text).not.toContain(squash(EXPECTED_DATES[lang].activeBy));
+      // The longer sentence still leaves the longest data on one page.
+      const long = await renderInfoSheet({ ...longSheet(lang, paper), activation });
+      expect(pageCount(long)).toBe(1);
+      expectInsidePage(long, paper === 'A4' ? 28 : 18);
+    },
+  );
+
   it.each(['A4', 'A5'] as const)(
     'keeps long data whole and inside the page on %s',
     async (paper) => {

@@ -4,12 +4,16 @@
 // status the app bar shows follows the centre going away and coming back.
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import type { AppInfo } from '../../../shared/schemas/session';
-import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
-import type { Platform } from '../../../electron/core/platform';
-import { call, issueThroughChannels, openTestCore, signInAs, type TestCore } from '../core/harness';
-import { startCentre, waitFor, type Centre } from './harness';
+import type { SyncStatus } from '../../../shared/schemas/supervisor';
+import { call, issueThroughChannels, openTestCore, type TestCore } from '../core/harness';
+import {
+  connectThroughSettings,
+  sealedPlatform,
+  startCentre,
+  waitFor,
+  type Centre,
+} from './harness';
 
 let t: TestCore | undefined;
 let centre: Centre | undefined;
@@ -20,37 +24,9 @@ afterEach(async () => {
   centre = undefined;
 });
 
-/** safeStorage cannot run here: a reversible stand-in that marks what it sealed. */
-const platform: Platform = {
-  sealSecret: (p) => Buffer.from(`sealed:${p}`).toString('base64'),
-  openSecret: (s) =>
-    Buffer.from(s, 'base64')
-      .toString()
-      .replace(/^sealed:/, ''),
-  pickFile: () => Promise.resolve(null),
-};
-
 const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
-
-/** IT enrols a login for this workstation's office; the supervisor enters it in the settings. */
-async function connect(t: TestCore, c: Centre): Promise<void> {
-  signInAs(t, t.supervisor);
-  const { cfg } = await c.enrol(t.core.ctx.officeId());
-  const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
-  await call(t, 'settings.update', {
-    central: {
-      ...view.settings.central,
-      host: cfg.host,
-      port: cfg.port,
-      database: cfg.database,
-      user: cfg.user,
-      sslMode: 'disable',
-      districts: '',
-    },
-  });
-  await call(t, 'settings.setCentralPassword', { password: cfg.password });
-  signInAs(t, t.clerk);
-}
+const platform = sealedPlatform;
+const connect = connectThroughSettings;
 
 describe('sync in the app', () => {
   it('is disabled until configured, then pushes what waited and replaces the demo registry', async () => {

@@ -29,6 +29,10 @@ import {
   parseCentralUrl,
 } from '../../../electron/core/sync/config';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
+import type { z } from 'zod';
+import type { Platform } from '../../../electron/core/platform';
+import type { SettingsView } from '../../../shared/schemas/supervisor';
+import { call, signInAs, type TestCore } from '../core/harness';
 
 // argon2id (the const enum's 2), m=19456 KiB, t=2, p=1: DOMAIN.md's minimum.
 export const ARGON: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -344,4 +348,37 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, stepMs));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** safeStorage cannot run here: a reversible stand-in that marks what it sealed. */
+export const sealedPlatform: Platform = {
+  sealSecret: (p) => Buffer.from(`sealed:${p}`).toString('base64'),
+  openSecret: (s) =>
+    Buffer.from(s, 'base64')
+      .toString()
+      .replace(/^sealed:/, ''),
+  pickFile: () => Promise.resolve(null),
+};
+
+/**
+ * IT enrols a login for the test core's office; its supervisor enters it in the settings, as
+ * the app's settings screen does; the clerk is signed in again after.
+ */
+export async function connectThroughSettings(t: TestCore, c: Centre): Promise<void> {
+  signInAs(t, t.supervisor);
+  const { cfg } = await c.enrol(t.core.ctx.officeId());
+  const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
+  await call(t, 'settings.update', {
+    central: {
+      ...view.settings.central,
+      host: cfg.host,
+      port: cfg.port,
+      database: cfg.database,
+      user: cfg.user,
+      sslMode: 'disable',
+      districts: '',
+    },
+  });
+  await call(t, 'settings.setCentralPassword', { password: cfg.password });
+  signInAs(t, t.clerk);
 }

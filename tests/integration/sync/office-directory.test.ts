@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, ClerkRecord, SessionState } from '../../../shared/schemas/session';
 import type { z } from 'zod';
 import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
-import type { Platform } from '../../../electron/core/platform';
 import { openCore, type Core } from '../../../electron/core';
 import { fixedClock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
 import { CLERK, openTestCore, signInAs, SUP, type TestCore } from '../core/harness';
-import { type Centre, startCentre, waitFor } from './harness';
+import { type Centre, sealedPlatform, startCentre, waitFor } from './harness';
 
 const TUNING = { idleCheckMs: 50, backoffBaseMs: 50, backoffCapMs: 200, feedPollMs: 500 };
 // Real time: the centre bounds a lock-out by its own clock.
@@ -267,16 +266,6 @@ describe('a counter enrolled into an office that has staff', () => {
     }
   });
 });
-
-/** safeStorage cannot run here: a reversible stand-in that marks what it sealed. */
-const sealedPlatform: Platform = {
-  sealSecret: (p) => Buffer.from(`sealed:${p}`).toString('base64'),
-  openSecret: (s) =>
-    Buffer.from(s, 'base64')
-      .toString()
-      .replace(/^sealed:/, ''),
-  pickFile: () => Promise.resolve(null),
-};
 
 /** A counter's first start with a centre to join (no staff of its own). */
 async function openCounter(url: string): Promise<{ core: Core; close(): Promise<void> }> {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrinterWarning, printerStatusKey } from '../../components/PrinterWarning';
 import { useKey } from '../../components/useKey';
 import type { SearchState } from '../workspace/views';
+import { ActivationNotice } from './ActivationNotice';
 import { ApprovalStep } from './ApprovalStep';
 import { ConsentStep } from './ConsentStep';
 import { EndVisitDialog } from './EndVisitDialog';
@@ -257,6 +258,9 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
     <>
       <VisitHeader visit={v} steps={steps} active={step === 'sheet' ? 'issue' : step} />
       {step !== 'sheet' && <PrinterWarning sx={{ mb: 2 }} />}
+      {(step === 'consent' || step === 'issue' || step === 'sheet') && (
+        <ActivationNotice printed={step === 'sheet' && sheetPrinted} sx={{ mb: 2 }} />
+      )}
       <Paper variant="outlined" sx={{ p: 3 }}>
         {body}
       </Paper>
