@@ -40,3 +40,42 @@ export function sameIdentity(a: PersonName, b: PersonName): boolean {
     return false;
   }
 }
+
+export const IDENTITY_FIELDS = ['surname', 'givenName', 'patronymic', 'birthDate'] as const;
+export type IdentityField = (typeof IDENTITY_FIELDS)[number];
+
+/** The parts in which two records differ, compared as sameIdentity compares them. */
+export function differingFields(a: PersonName, b: PersonName): IdentityField[] {
+  const out: IdentityField[] = [];
+  for (const part of ['surname', 'givenName', 'patronymic'] as const) {
+    const left = fold(a[part]);
+    if (left === null || left !== fold(b[part]) || (part !== 'patronymic' && left === '')) {
+      out.push(part);
+    }
+  }
+  const birthA = parseIsoDate(a.birthDate);
+  const birthB = parseIsoDate(b.birthDate);
+  if (birthA === null || birthB === null || compareDates(birthA, birthB) !== 0) {
+    out.push('birthDate');
+  }
+  return out;
+}
+
+/**
+ * Which parts of a passport that matched no one differ from the closest of the candidates
+ * (the resident the clerk picked, or every resident of the account): a typo the clerk can
+ * fix. Only the parts are named, never the stored values, so nothing about another resident
+ * is revealed. Null when no candidate is within two parts: then it is someone else.
+ */
+export function closestMismatch(
+  person: PersonName,
+  candidates: readonly PersonName[],
+): IdentityField[] | null {
+  let best: IdentityField[] | null = null;
+  for (const c of candidates) {
+    const diff = differingFields(person, c);
+    if (best === null || diff.length < best.length) best = diff;
+  }
+  return best !== null && best.length > 0 && best.length <= 2 ? best : null;
+}
+

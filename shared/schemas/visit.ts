@@ -1,3 +1,4 @@
+import { IDENTITY_FIELDS } from '../domain/identity';
 import { PRINT_FAILURE_REASONS } from '../domain/printing';
 import { z } from 'zod';
 import { multilineText, secret, text } from './text';
@@ -54,6 +55,11 @@ export const CheckResult = z.object({
   findings: z.array(PassportFinding),
   /** The account's resident the passport matched, or null (IDENTITY_MISMATCH). */
   residentId: z.number().int().nullable(),
+  /**
+   * When it matched no one: the parts that differ from the closest candidate (a typo to fix),
+   * or null when none is close (someone else) or it matched.
+   */
+  mismatch: z.array(z.enum(IDENTITY_FIELDS)).nullable(),
   /** The invalid-passport list consulted, if one was loaded. */
   listDate: z.string().nullable(),
 });

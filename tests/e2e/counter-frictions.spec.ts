@@ -9,6 +9,8 @@ import {
   scan,
   signInWithKeyboard,
   SEARCH,
+  today,
+  typePassport,
   visitedEarlier,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
@@ -16,6 +18,7 @@ import { E2E_QUEUE, ensureQueue } from './harness/printer';
 import { backToTabs, openSupervisorArea, openTab, tabTo } from './harness/supervisor';
 import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
 import { expectAccessible } from './harness/a11y';
+import { passportFor } from '../support/passports';
 
 test.describe('counter frictions', () => {
   test.use({ demoAccounts: 300, invalidPassports: listedPassports() });
@@ -204,5 +207,46 @@ test.describe('counter frictions', () => {
       'true',
     );
     expect(c.ctx.settings.get().office.name).toBe(`${before}, окно 4`);
+  });
+
+  test('a name that matches no resident says which part differs and puts the focus there', async ({
+    app,
+    core,
+  }) => {
+    test.skip(!core, 'reads the core directly');
+    const c = core!;
+    await seedStaff(c);
+    const { account, resident } = await ownerAccount(c, 2);
+    await app.reload();
+    await signInWithKeyboard(app, CLERK);
+    await scan(app, account.payerCode);
+    await expectFocused(app, 'Выдать доступ');
+    await app.keyboard.press('Enter');
+    await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
+    await app.keyboard.press('Enter');
+    await typePassport(app, passportFor(resident.birthDate, today(), '402113'));
+    // The passport's patronymic has a slip the clerk did not notice.
+    const patronymic = app.getByLabel('Отчество');
+    await patronymic.fill(`${resident.patronymic}а`);
+    await app.keyboard.press('Enter');
+
+    const verdict = app.getByTestId('passport-verdict');
+    await expect(verdict).toContainText(
+      'Паспорт не совпадает с данными лицевого счёта. Отличается: отчество.',
+    );
+    await expect(patronymic).toBeFocused();
+    await expect(patronymic).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      app.getByText('Не совпадает с данными лицевого счёта', { exact: true }),
+    ).toBeVisible();
+    await shot(app, 'visit-passport-name-differs');
+    await expectAccessible(app, 'name differs');
+
+    // Put right, the check passes.
+    await patronymic.fill(resident.patronymic);
+    await app.keyboard.press('Enter');
+    await expect(
+      app.getByRole('heading', { name: 'Согласие на обработку персональных данных' }),
+    ).toBeVisible();
   });
 });

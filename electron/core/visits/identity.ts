@@ -159,6 +159,6 @@ export async function checkIdentity(
         listDate,
       },
     });
-    return checkView(row);
+    return checkView(row, residents);
   });
 }

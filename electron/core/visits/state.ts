@@ -1,3 +1,4 @@
+import { closestMismatch, type PersonName } from '../../../shared/domain/identity';
 import { printFailureReason } from '../../../shared/domain/printing';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
@@ -50,16 +51,25 @@ export async function latestCheck(
     .getOne();
 }
 
-export function checkView(row: PassportCheckRow): CheckResult {
+/**
+ * A check as the screens see it. `residents` are the account's: for a passport that matched
+ * no one, the parts that differ from the closest (the picked resident, or any) are named.
+ */
+export function checkView(row: PassportCheckRow, residents: readonly ResidentLike[]): CheckResult {
   const findings = JSON.parse(row.findings) as CheckResult['findings'];
+  const candidates =
+    row.residentId === null ? residents : residents.filter((r) => r.id === row.residentId);
   return {
     checkId: row.id,
     ok: row.passed && row.matched,
     findings,
     residentId: row.matched ? row.residentId : null,
+    mismatch: row.matched ? null : closestMismatch(row, candidates),
     listDate: row.listVersion,
   };
 }
+
+type ResidentLike = PersonName & { id: number };
 
 /** A consent of this resident on this account that has not been withdrawn. */
 export async function consentInForce(
@@ -155,7 +165,7 @@ export async function visitState(
     kind: visit.kind,
     account,
     startedAt: visit.startedAt,
-    check: parts.check ? checkView(parts.check) : null,
+    check: parts.check ? checkView(parts.check, account.residents) : null,
     approvalsNeeded: parts.needed,
     approvalsGranted: parts.granted,
     consent: {

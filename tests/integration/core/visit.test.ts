@@ -179,7 +179,35 @@ describe('an issue visit', () => {
       passport: passportFor(owner.birthDate, t.today),
       source: 'typed',
     });
-    expect(mismatch).toMatchObject({ ok: false, residentId: null });
+    // Matched against all residents: the part that differs from the closest is named.
+    expect(mismatch).toMatchObject({ ok: false, residentId: null, mismatch: ['surname'] });
+    // The picked resident, with a slip in the patronymic: that part is named, and the visit's
+    // state (the screen after a reload) says the same.
+    const slip = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: owner.id,
+      person: { ...personOf(owner), patronymic: `${owner.patronymic}а` },
+      passport: passportFor(owner.birthDate, t.today),
+      source: 'typed',
+    });
+    expect(slip).toMatchObject({ ok: false, residentId: null, mismatch: ['patronymic'] });
+    expect((await call<VisitState>(t, 'visit.state', { visitId: visit.visitId })).check).toEqual(
+      slip,
+    );
+    // Someone else altogether: nothing is named, so nothing about the residents is told.
+    const other = await call<CheckResult>(t, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: null,
+      person: {
+        surname: 'Неизвестнов',
+        givenName: 'Аристарх',
+        patronymic: 'Захарович',
+        birthDate: '1931-01-01',
+      },
+      passport: passportFor('1931-01-01', t.today),
+      source: 'typed',
+    });
+    expect(other).toMatchObject({ ok: false, residentId: null, mismatch: null });
     expect(
       await callFails(t, 'visit.issue', {
         visitId: visit.visitId,

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameIdentity, type PersonName } from '../../../shared/domain/identity';
+import {
+  closestMismatch,
+  differingFields,
+  sameIdentity,
+  type PersonName,
+} from '../../../shared/domain/identity';
 import { buildMrz, parseMrz } from '../../../shared/domain/mrz';
 import { mrzPassportArb } from './arbitraries';
 
@@ -87,6 +92,55 @@ describe('sameIdentity', () => {
         expect(sameIdentity(scanned, resident)).toBe(true);
         expect(sameIdentity(resident, { ...scanned, birthDate: '1800-01-01' })).toBe(false);
       }),
+    );
+  });
+});
+
+describe('closestMismatch', () => {
+  const anna = {
+    surname: 'Ёлкина',
+    givenName: 'Анна',
+    patronymic: 'Петровна',
+    birthDate: '1980-02-03',
+  };
+  const oleg = {
+    surname: 'Ёлкин',
+    givenName: 'Олег',
+    patronymic: 'Ильич',
+    birthDate: '1978-05-06',
+  };
+
+  it('names the parts that differ from the closest candidate, as sameIdentity compares them', () => {
+    expect(closestMismatch({ ...anna, patronymic: 'Петрова' }, [oleg, anna])).toEqual([
+      'patronymic',
+    ]);
+    expect(
+      closestMismatch({ ...anna, surname: 'ЕЛКИНА', birthDate: '1980-03-02' }, [oleg, anna]),
+    ).toEqual(['birthDate']);
+    expect(closestMismatch({ ...anna, givenName: 'Ана', birthDate: '1981-02-03' }, [anna])).toEqual(
+      ['givenName', 'birthDate'],
+    );
+  });
+
+  it('names nothing when no one is close, when there is no one, or when it matches', () => {
+    expect(closestMismatch({ ...oleg, surname: 'Иванов' }, [anna])).toBeNull();
+    expect(closestMismatch(anna, [])).toBeNull();
+    expect(closestMismatch(anna, [anna])).toBeNull();
+  });
+
+  it('agrees with sameIdentity: no differing part exactly when the two are the same person', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          surname: fc.constantFrom('Ёлкина', 'елкина', 'Елкина ', 'Ёлкин', ''),
+          givenName: fc.constantFrom('Анна', 'анна', 'Ана', ''),
+          patronymic: fc.constantFrom('Петровна', '', 'петровна'),
+          birthDate: fc.constantFrom('1980-02-03', '1980-02-30', '1980-2-3'),
+        }),
+        (p) => {
+          expect(differingFields(p, anna).length === 0).toBe(sameIdentity(p, anna));
+        },
+      ),
     );
   });
 });

@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { IdentityField } from '../../../../shared/domain/identity';
 import type { MrzPassport } from '../../../../shared/domain/mrz';
 import type { ResidentSummary } from '../../../../shared/schemas/registry';
 import type { CheckResult } from '../../../../shared/schemas/visit';
@@ -78,6 +79,11 @@ export function PassportStep(props: PassportStepProps) {
         formState.errors,
       ) as { message?: string } | undefined;
     if (refused?.message) return { severity: 'error', text: refused.message };
+    // The core found no resident: the parts that differ from the closest one, under each.
+    const part = field.startsWith('person.') ? (field.slice(7) as IdentityField) : null;
+    if (part && verdict?.mismatch?.includes(part)) {
+      return { severity: 'error', text: t('visit.passport.fieldMismatch') };
+    }
     const touched = field
       .split('.')
       .reduce<unknown>(
@@ -103,7 +109,9 @@ export function PassportStep(props: PassportStepProps) {
   useEffect(() => {
     if (!checkId || !verdict || verdict.ok) return;
     const firstError = verdict.findings.find((f) => f.severity === 'error');
+    const differs = verdict.mismatch?.[0];
     if (firstError?.field) setFocus(FINDING_FIELD[firstError.field]);
+    else if (!firstError && differs) setFocus(`person.${differs}`);
     else if (firstError) endRef.current?.focus();
     else setFocus('person.surname');
     // Only a new verdict moves the focus.

@@ -22,6 +22,13 @@ export function PassportVerdict({ verdict, findings, listDate }: PassportVerdict
   let text = t('visit.passport.live');
   if (verdict) {
     if (hasError) [severity, text] = ['error', t('visit.passport.failed')];
+    else if (verdict.residentId === null && verdict.mismatch)
+      [severity, text] = [
+        'error',
+        t('visit.passport.mismatchFields', {
+          fields: verdict.mismatch.map((f) => t(`visit.passport.part.${f}`)).join(', '),
+        }),
+      ];
     else if (verdict.residentId === null)
       [severity, text] = ['error', t('visit.passport.mismatch')];
     else if (findings.length > 0) [severity, text] = ['warning', t('visit.passport.warnings')];
