@@ -78,4 +78,3 @@ export function closestMismatch(
   }
   return best !== null && best.length > 0 && best.length <= 2 ? best : null;
 }
-
