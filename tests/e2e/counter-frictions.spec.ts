@@ -136,7 +136,8 @@ test.describe('counter frictions', () => {
     await signInWithKeyboard(app, CLERK);
     await scan(app, account.payerCode);
     await expectFocused(app, 'Сбросить пароль');
-    const day = new Intl.DateTimeFormat('ru-RU').format(new Date());
+    // The page runs in the office's time zone; after 21:00 UTC Moscow is already tomorrow.
+    const day = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow' }).format(new Date());
     await expect(
       app.getByText(
         `Пароль уже сбрасывали ${day}. Повторный сброс в течение 30 дней подтверждает руководитель: пригласите его к стойке.`,
