@@ -46,7 +46,7 @@ const Counts = z.object({
   abandoned: z.number().int(),
   sheetsPrinted: z.number().int(),
   /** Failed prints: paper that did not reach the resident. */
-  sheetsSpoiled: z.number().int(),
+  printsFailed: z.number().int(),
   medianVisitSeconds: z.number().nullable(),
 });
 

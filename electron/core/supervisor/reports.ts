@@ -11,7 +11,7 @@ interface Tally {
   refused: number;
   abandoned: number;
   sheetsPrinted: number;
-  sheetsSpoiled: number;
+  printsFailed: number;
   durations: number[];
 }
 
@@ -22,7 +22,7 @@ const empty = (): Tally => ({
   refused: 0,
   abandoned: 0,
   sheetsPrinted: 0,
-  sheetsSpoiled: 0,
+  printsFailed: 0,
   durations: [],
 });
 
@@ -39,8 +39,9 @@ function counts(t: Tally) {
 }
 
 /**
- * One local day's work per clerk and per office: visits by outcome, sheets printed and
- * spoiled (failed prints), and the median time from opening a visit to closing it.
+ * One local day's work per clerk and per office: visits by outcome, sheets printed, failed
+ * prints (jobs the spooler refused or lost: no sheet came out, so nothing was "spoiled"), and
+ * the median time from opening a visit to closing it.
  */
 export async function dailyReport(ctx: CoreContext, date: string): Promise<DailyReport> {
   const from = dayStartUtc(date);
@@ -87,7 +88,7 @@ export async function dailyReport(ctx: CoreContext, date: string): Promise<Daily
     for (const s of sheets) {
       for (const t of tallies(s.clerk_id, s.office_id)) {
         if (s.result === 'printed') t.sheetsPrinted += Number(s.n);
-        else t.sheetsSpoiled += Number(s.n);
+        else t.printsFailed += Number(s.n);
       }
     }
     return {

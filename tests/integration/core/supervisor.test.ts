@@ -65,7 +65,7 @@ describe('supervisor views', () => {
         reset: 0,
         refused: 0,
         sheetsPrinted: 0,
-        sheetsSpoiled: 0,
+        printsFailed: 0,
         medianVisitSeconds: 180,
       }),
     ]);

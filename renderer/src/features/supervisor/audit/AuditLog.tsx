@@ -1,5 +1,7 @@
 import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +20,8 @@ const PAGE = 50;
 export function AuditLog() {
   const { t } = useTranslation('supervisor');
   const [filter, setFilter] = useState<AuditFilter>({});
+  // The stored English records double the page; they are one Space away, not in the way.
+  const [showStored, setShowStored] = useState(false);
   const log = useInfiniteQuery({
     queryKey: ['audit.list', filter],
     queryFn: ({ pageParam }) =>
@@ -39,7 +43,18 @@ export function AuditLog() {
           <Typography sx={{ mt: 2 }}>{t('audit.empty')}</Typography>
         ) : (
           <>
-            <AuditTable entries={entries} />
+            <FormControlLabel
+              sx={{ mt: 1 }}
+              control={
+                <Switch
+                  checked={showStored}
+                  onChange={(_, on) => setShowStored(on)}
+                  data-testid="audit-show-stored"
+                />
+              }
+              label={t('audit.showStored')}
+            />
+            <AuditTable entries={entries} showStored={showStored} />
             {log.hasNextPage && (
               <Button
                 sx={{ mt: 2 }}

@@ -12,13 +12,16 @@ import { describeAuditEntry, formattersFor, type Translate } from './describe';
 
 export interface AuditTableProps {
   entries: AuditEntryView[];
+  /** Show, under each description, the English text the core stored (collapsed by default). */
+  showStored: boolean;
 }
 
 /**
  * The log's rows. Each entry is described in the reader's language from its action and data;
- * the text the core stored (English, part of the hash chain) stays underneath, as recorded.
+ * the text the core stored (English, part of the hash chain) is shown underneath, as recorded,
+ * when the reader asks for it.
  */
-export function AuditTable({ entries }: AuditTableProps) {
+export function AuditTable({ entries, showStored }: AuditTableProps) {
   const { t } = useTranslation(['supervisor', 'clerk', 'common']);
   const fmt = useFormat();
   const describe = useMemo(() => {
@@ -52,14 +55,16 @@ export function AuditTable({ entries }: AuditTableProps) {
                 {d.translated ? (
                   <>
                     <div data-testid="audit-description">{d.text}</div>
-                    <Typography
-                      variant="caption"
-                      component="div"
-                      color="text.secondary"
-                      data-testid="audit-stored-text"
-                    >
-                      {t('audit.storedText')}: <span lang="en">{e.text}</span>
-                    </Typography>
+                    {showStored && (
+                      <Typography
+                        variant="caption"
+                        component="div"
+                        color="text.secondary"
+                        data-testid="audit-stored-text"
+                      >
+                        {t('audit.storedText')}: <span lang="en">{e.text}</span>
+                      </Typography>
+                    )}
                   </>
                 ) : (
                   // Nothing to translate it from: the record itself, as stored.

@@ -62,7 +62,8 @@ export function DailyReport() {
               label={t('report.clerk')}
               rows={data.rows.map((r) => ({
                 key: `${r.officeId}/${r.clerkId}`,
-                name: `${r.clerkName} (${r.officeId})`,
+                name: r.clerkName,
+                office: r.officeId,
                 counts: r,
               }))}
             />

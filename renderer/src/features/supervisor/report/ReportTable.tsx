@@ -11,7 +11,8 @@ type Counts = DailyReport['offices'][number];
 export interface ReportTableProps {
   /** What the first column says for a row: the clerk's or the office's name. */
   label: string;
-  rows: { key: string; name: string; counts: Counts }[];
+  /** `office`, when given, follows the name in brackets and is never broken at its hyphen. */
+  rows: { key: string; name: string; office?: string; counts: Counts }[];
 }
 
 const COLUMNS = [
@@ -21,7 +22,7 @@ const COLUMNS = [
   'refused',
   'abandoned',
   'sheetsPrinted',
-  'sheetsSpoiled',
+  'printsFailed',
 ] as const;
 const HEADINGS: Record<(typeof COLUMNS)[number], string> = {
   visits: 'report.visits',
@@ -30,7 +31,7 @@ const HEADINGS: Record<(typeof COLUMNS)[number], string> = {
   refused: 'report.refused',
   abandoned: 'report.abandoned',
   sheetsPrinted: 'report.printed',
-  sheetsSpoiled: 'report.spoiled',
+  printsFailed: 'report.printFailed',
 };
 
 export function ReportTable({ label, rows }: ReportTableProps) {
@@ -38,7 +39,16 @@ export function ReportTable({ label, rows }: ReportTableProps) {
   const duration = (s: number | null) =>
     s === null ? '—' : t('report.duration', { min: Math.floor(s / 60), sec: Math.round(s % 60) });
   return (
-    <Table size="small">
+    // Nine columns fit a 1024×700 screen at 125 % (819 CSS pixels): narrow cell padding, and
+    // headings that wrap between words rather than widen the table.
+    <Table
+      size="small"
+      sx={{
+        '& .MuiTableCell-root': { px: 0.75, fontSize: '0.8125rem' },
+        '& .MuiTableCell-root:first-of-type': { pl: 0, minWidth: '7.5rem' },
+        '& .MuiTableCell-head': { lineHeight: 1.3, verticalAlign: 'bottom' },
+      }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>{label}</TableCell>
@@ -55,6 +65,9 @@ export function ReportTable({ label, rows }: ReportTableProps) {
           <TableRow key={r.key}>
             <TableCell component="th" scope="row">
               {r.name}
+              {/* The space outside the span, so the line may break before the office. */}
+              {r.office && ' '}
+              {r.office && <span style={{ whiteSpace: 'nowrap' }}>({r.office})</span>}
             </TableCell>
             {COLUMNS.map((c) => (
               <TableCell key={c} align="right">
