@@ -17,7 +17,12 @@ export interface SectionProps {
 export function Section({ title, children, actions, level = 'h2' }: SectionProps) {
   const id = useId();
   return (
-    <Paper component="section" variant="outlined" aria-labelledby={id} sx={{ p: 2.5 }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-labelledby={id}
+      sx={{ p: { xs: 2, md: 2.5 } }}
+    >
       <Stack
         direction="row"
         sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1.5, gap: 2 }}

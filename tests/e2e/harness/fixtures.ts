@@ -54,6 +54,11 @@ export interface AppFixtures {
   centreSetup: { staff: StaffSeed[]; down?: boolean } | null;
   /** The centre of centreSetup (null without one). */
   centre: Centre | null;
+  /**
+   * Option: the window's size in CSS pixels and the display's scale (Windows' 125 % is 1.25:
+   * a 1024×700 screen is 819×560 CSS pixels).
+   */
+  screen: { width: number; height: number; scale: number };
 }
 
 export interface StaffSeed {
@@ -171,12 +176,14 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
     await core.close();
   },
   appOrigin: [{ ...APP_ORIGIN }, { option: true }],
-  app: async ({ target, harnessBrowser, core, dataDir, dbKey, appOrigin }, use) => {
+  screen: [{ width: 1280, height: 860, scale: 1 }, { option: true }],
+  app: async ({ target, harnessBrowser, core, dataDir, dbKey, appOrigin, screen }, use) => {
     if (target === 'chromium' && harnessBrowser && core) {
       const context = await harnessBrowser.newContext({
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
-        viewport: { width: 1280, height: 860 },
+        viewport: { width: screen.width, height: screen.height },
+        deviceScaleFactor: screen.scale,
         reducedMotion: 'reduce',
       });
       const page = await context.newPage();

@@ -64,8 +64,16 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
         value={tab}
         onChange={(_e, next: SupervisorTab) => leave(() => setTab(next))}
         aria-label={t('tabs.label')}
-        variant="scrollable"
-        sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}
+        // Every tab in sight on any width: on a narrow window the list wraps onto a second
+        // line instead of hiding the last tabs behind a scroll arrow. The sliding indicator
+        // cannot follow a wrapped line, so the selected tab carries its own underline.
+        sx={{
+          borderBottom: 1,
+          borderColor: 'divider',
+          mb: 3,
+          '& .MuiTabs-list': { flexWrap: 'wrap' },
+          '& .MuiTabs-indicator': { display: 'none' },
+        }}
       >
         {SUPERVISOR_TABS.map((name) => (
           <Tab
@@ -74,6 +82,13 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
             label={t(`tabs.${name}`)}
             id={`supervisor-tab-${name}`}
             aria-controls={`supervisor-panel-${name}`}
+            sx={{
+              minWidth: 0,
+              px: 1.5,
+              borderBottom: 2,
+              borderColor: 'transparent',
+              '&.Mui-selected': { borderColor: 'primary.main' },
+            }}
           />
         ))}
       </Tabs>

@@ -22,10 +22,12 @@ const ICONS = {
 export interface SyncIndicatorProps {
   /** Shown in the dialog: only a supervisor can see the dead letters themselves. */
   supervisor: boolean;
+  /** A narrow window: the state without the «Синхронизация:» prefix (still the button's name). */
+  compact?: boolean;
 }
 
 /** The app bar's sync state: online, offline since when, how much is waiting. */
-export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
+export function SyncIndicator({ supervisor, compact = false }: SyncIndicatorProps) {
   const { t } = useTranslation('clerk');
   const fmt = useFormat();
   const status = useSyncStatus();
@@ -41,17 +43,21 @@ export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
   ];
   if (s && s.pending > 0) parts.push(t('sync.pending', { count: s.pending }));
   if (s && s.held > 0) parts.push(t('sync.held', { count: s.held }));
+  const label = t('sync.button', { state: parts.join(', ') });
   return (
     <>
       <Button
         color="inherit"
         variant="outlined"
+        size="small"
         startIcon={<Icon />}
         onClick={() => setOpen(true)}
+        aria-label={compact ? label : undefined}
         data-testid="sync-indicator"
         data-state={state}
+        sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
       >
-        {t('sync.button', { state: parts.join(', ') })}
+        {compact ? capitalise(parts.join(', ')) : label}
       </Button>
       {open && (
         <SyncDialog
@@ -64,3 +70,5 @@ export function SyncIndicator({ supervisor }: SyncIndicatorProps) {
     </>
   );
 }
+
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);

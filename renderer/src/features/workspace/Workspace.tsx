@@ -136,7 +136,7 @@ function WorkspaceScreens({ clerk, info }: WorkspaceProps) {
         onLock={lock}
         onSignOut={() => leave(() => endSession.mutate('signOut'))}
       />
-      <Box component="main" sx={{ p: 3, maxWidth: 1280, mx: 'auto' }}>
+      <Box component="main" sx={{ p: { xs: 2, md: 3 }, maxWidth: 1280, mx: 'auto' }}>
         <ErrorAlert error={endSession.error} sx={{ mt: 0, mb: 2 }} />
         {content}
       </Box>

@@ -67,7 +67,9 @@ export function AuditFilters({ onApply }: AuditFiltersProps) {
       }}
       sx={{
         display: 'grid',
-        gridTemplateColumns: 'repeat(5, minmax(0, 1fr)) auto auto',
+        // As many columns as fit with whole labels: five and the buttons on a wide window,
+        // fewer rows of them on a narrow one, never a label cut to «Со…».
+        gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))',
         gap: 2,
         alignItems: 'start',
       }}
@@ -106,10 +108,10 @@ export function AuditFilters({ onApply }: AuditFiltersProps) {
         onChange={(e) => setSubject(e.target.value)}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 20 } }}
       />
-      <Button type="submit" variant="contained" sx={{ mt: 1 }}>
+      <Button type="submit" variant="contained" sx={{ mt: 1, justifySelf: 'start' }}>
         {t('audit.apply')}
       </Button>
-      <Button onClick={clear} sx={{ mt: 1 }}>
+      <Button onClick={clear} sx={{ mt: 1, justifySelf: 'start' }}>
         {t('audit.reset')}
       </Button>
     </Box>
