@@ -4,11 +4,9 @@ import { Id, Language } from './common';
 
 export const StaffRole = z.enum(['clerk', 'supervisor']);
 
-export const ClerkLogin = text()
-  .trim()
-  .min(3)
-  .max(32)
-  .regex(/^[a-z0-9._-]+$/i);
+/** The characters a staff login may have; the form's message names them (renderer/src/i18n/zod.ts). */
+export const LOGIN_PATTERN = /^[a-z0-9._-]+$/i;
+export const ClerkLogin = text().trim().min(3).max(32).regex(LOGIN_PATTERN);
 /** Staff choose their own passwords; the length is the rule that matters. */
 export const ClerkPassword = secret().min(10).max(200);
 

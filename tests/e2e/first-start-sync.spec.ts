@@ -26,13 +26,24 @@ test.describe('first start', () => {
     await app.keyboard.press('Tab');
     await app.keyboard.type(SUPERVISOR.fullName);
     await app.keyboard.press('Tab');
-    await app.keyboard.type(SUPERVISOR.login);
+    // A login in Cyrillic is refused with the characters a login may have, and the focus is
+    // put on it.
+    await app.keyboard.type('петрова');
     await app.keyboard.press('Tab');
     await app.keyboard.type(SUPERVISOR.password);
     await app.keyboard.press('Tab');
     await app.keyboard.type(`${SUPERVISOR.password}x`);
     await app.keyboard.press('Enter');
+    const login = app.getByRole('textbox', { name: 'Логин' });
+    await expect(login).toBeFocused();
+    await expect(login).toHaveAccessibleDescription(
+      'Только латинские буквы, цифры, точка, дефис и подчёркивание, например ivanova.a',
+    );
+    await app.keyboard.press('ControlOrMeta+A');
+    await app.keyboard.type(SUPERVISOR.login);
+    await app.keyboard.press('Enter');
     await expect(app.getByText('Пароли не совпадают')).toBeVisible();
+    await expect(app.getByLabel('Пароль ещё раз')).toBeFocused();
     await shot(app, 'setup');
     await expectAccessible(app, 'setup');
     await app.keyboard.press('Backspace');

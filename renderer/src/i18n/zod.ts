@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { z } from 'zod';
+import { LOGIN_PATTERN } from '../../../shared/schemas/session';
 
 // The shared schemas validate forms here as they do at the IPC boundary; this makes their
 // messages come out in the clerk's language at the moment they are produced.
@@ -20,6 +21,9 @@ z.config({
       case 'invalid_type':
         return i18next.t('validation.required');
       case 'invalid_format':
+        if (iss.format === 'regex' && iss.pattern === String(LOGIN_PATTERN)) {
+          return i18next.t('validation.login');
+        }
         return iss.format === 'url' ? i18next.t('validation.url') : i18next.t('validation.format');
       case 'custom': {
         // The shared schemas' own refusals (shared/schemas/text.ts, common.ts IsoDate).
