@@ -99,15 +99,16 @@ test.describe('journey 3: printer trouble', () => {
         .map((a) => a.action);
       expect(sheetActions).toEqual(['sheet.printFailed', 'sheet.print']);
 
-      // The visit ends; the account card can no longer print that sheet and says why.
+      // The visit ends; the account card can no longer print that sheet: its button is named for
+      // what it gives (a new sheet, by a reset) and the dialog says why.
       await app.keyboard.press('Enter');
       await expect(app.getByLabel(SEARCH)).toBeFocused();
       await scan(app, account.payerCode);
       await expectFocused(app, 'Сбросить пароль');
       await app.keyboard.press('Tab');
-      await expectFocused(app, 'Напечатать лист повторно');
+      await expectFocused(app, 'Новый лист вместо утерянного');
       await app.keyboard.press('Enter');
-      const dialog = app.getByRole('dialog', { name: 'Повторная печать листа' });
+      const dialog = app.getByRole('dialog', { name: 'Новый лист — только со сбросом пароля' });
       await expect(dialog).toBeVisible();
       await expect(dialog).toContainText('старый лист напечатать нельзя');
       await expect(dialog).toContainText('сбросьте пароль');

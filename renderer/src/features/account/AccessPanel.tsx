@@ -75,7 +75,7 @@ export function AccessPanel(props: AccessPanelProps) {
               {t('account.actions.reset')}
             </Button>
             <Button variant="outlined" size="large" onClick={onReprint}>
-              {t('account.actions.reprint')}
+              {t('account.actions.newSheet')}
             </Button>
           </>
         ) : (
