@@ -9,6 +9,11 @@ export const OfficeSettings = z.object({
   name: text().trim().min(1).max(200),
   address: text().trim().max(300),
   phone: text().trim().max(40),
+  /**
+   * The city the office's residents live in. The registry's addresses are a city's and do not
+   * repeat it; a consent names the subject's whole address (152-FZ art. 9 §4 item 1).
+   */
+  city: text().trim().max(100).default('г. Москва'),
 });
 
 /** The personal-data operator named in the consent (152-FZ art. 9 §4 item 3). */
@@ -83,6 +88,7 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
     name: 'Расчётный центр (демо)',
     address: 'г. Москва, ул. Демонстрационная, д. 1',
     phone: '',
+    city: 'г. Москва',
   },
   operator: {
     name: 'ГБУ «Расчётный центр» (демо)',

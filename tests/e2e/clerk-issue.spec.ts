@@ -155,6 +155,8 @@ test.describe('journey 1: issue access', () => {
       expect(JSON.stringify(logs.records)).not.toContain(password);
       for (const log of logFiles(dataDir)) expect(log).not.toContain(password);
       expect(consentForm.text).not.toContain(password);
+      // The consent form names the resident's whole address, the city first.
+      expect(consentForm.text.replace(/\s+/g, ' ')).toContain(`г. Москва, ${account.address.line}`);
     } finally {
       removePrinted(sheet.path);
       removePrinted(consentForm.path);

@@ -35,14 +35,14 @@ function sidewaysOverflow(page: Page): Promise<number> {
 async function expectWholeAppBar(page: Page): Promise<void> {
   const bar = page.getByTestId('app-bar');
   for (const el of await bar.locator('p, button, .MuiChip-label').all()) {
-    expect(await truncated(el), await el.textContent()).toBe(false);
+    expect(await truncated(el), (await el.textContent()) ?? '').toBe(false);
     const box = (await el.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(SMALL.width);
   }
 }
 
 test.describe('1024×700 at 125 %', () => {
-  test.use({ screen: SMALL, demoAccounts: 300, invalidPassports: listedPassports() });
+  test.use({ display: SMALL, demoAccounts: 300, invalidPassports: listedPassports() });
   test.describe.configure({ timeout: 120_000 });
 
   test('the app bar, the supervisor tabs, the audit filters and the daily report fit the screen', async ({

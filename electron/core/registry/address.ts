@@ -40,6 +40,11 @@ export function formatAddress(a: AddressParts): string {
   return parts.join(', ');
 }
 
+/** The whole address for a document: the city (which the registry does not repeat) first. */
+export function fullAddress(city: string, line: string): string {
+  return [city.trim(), line].filter(Boolean).join(', ');
+}
+
 /** Orders `2` before `10` and `12` before `12а` before `12к1`: the order on a door list. */
 export function compareNumbers(a: string, b: string): number {
   const na = parseInt(a, 10);

@@ -18,6 +18,7 @@ import {
 } from '../db/entities';
 import { CURRENT_CONSENT_VERSION } from '../documents';
 import { enqueue } from '../outbox/enqueue';
+import { fullAddress } from '../registry/address';
 import { getAccount } from '../registry/search';
 import { addDaysIso } from './dates';
 import type { VisitDeps } from './deps';
@@ -113,7 +114,7 @@ export async function issueCredential(
             .filter(Boolean)
             .join(' '),
           birthDate: resident.birthDate,
-          address: account.address.line,
+          address: fullAddress(settings.office.city, account.address.line),
           document: {
             series: check.series,
             number: check.number,

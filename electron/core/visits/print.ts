@@ -7,6 +7,7 @@ import { audit } from '../context';
 import { Credential, PrintedSheet, Resident, type PrintedSheetRow } from '../db/entities';
 import { renderConsentForm, renderInfoSheet } from '../documents';
 import { PASSWORD_ALPHABET } from '../credentials/password';
+import { fullAddress } from '../registry/address';
 import { getAccount } from '../registry/search';
 import { sheetActivation } from './activation';
 import { localDate } from './dates';
@@ -97,7 +98,7 @@ export async function printConsentForm(
         .filter(Boolean)
         .join(' '),
       birthDate: resident.birthDate,
-      address: account.address.line,
+      address: fullAddress(settings.office.city, account.address.line),
       document: {
         series: check.series,
         number: check.number,

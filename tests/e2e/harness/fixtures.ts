@@ -58,7 +58,7 @@ export interface AppFixtures {
    * Option: the window's size in CSS pixels and the display's scale (Windows' 125 % is 1.25:
    * a 1024×700 screen is 819×560 CSS pixels).
    */
-  screen: { width: number; height: number; scale: number };
+  display: { width: number; height: number; scale: number };
 }
 
 export interface StaffSeed {
@@ -176,14 +176,14 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
     await core.close();
   },
   appOrigin: [{ ...APP_ORIGIN }, { option: true }],
-  screen: [{ width: 1280, height: 860, scale: 1 }, { option: true }],
-  app: async ({ target, harnessBrowser, core, dataDir, dbKey, appOrigin, screen }, use) => {
+  display: [{ width: 1280, height: 860, scale: 1 }, { option: true }],
+  app: async ({ target, harnessBrowser, core, dataDir, dbKey, appOrigin, display }, use) => {
     if (target === 'chromium' && harnessBrowser && core) {
       const context = await harnessBrowser.newContext({
         locale: 'ru-RU',
         timezoneId: 'Europe/Moscow',
-        viewport: { width: screen.width, height: screen.height },
-        deviceScaleFactor: screen.scale,
+        viewport: { width: display.width, height: display.height },
+        deviceScaleFactor: display.scale,
         reducedMotion: 'reduce',
       });
       const page = await context.newPage();

@@ -81,6 +81,10 @@ describe('an issue visit', () => {
       m.findOneByOrFail(Consent, { id: cred.consentId }),
     );
     expect(consent.textVersion).toMatch(/^v\d+/);
+    // The subject's whole address: the city the registry does not repeat, then the line.
+    expect(JSON.parse(consent.subject)).toMatchObject({
+      address: `г. Москва, ${account.address.line}`,
+    });
 
     const audit = await t.core.ctx.store.run((m) => m.find(AuditEvent, { order: { seq: 'ASC' } }));
     expect(audit.map((a) => a.action)).toEqual(

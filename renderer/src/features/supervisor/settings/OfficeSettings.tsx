@@ -20,6 +20,7 @@ export function OfficeSettings() {
         <TextField label={t('settings.office.code')} {...field('office.code')} />
         <TextField label={t('settings.office.address')} {...field('office.address')} />
         <TextField label={t('settings.office.phone')} {...field('office.phone')} />
+        <TextField label={t('settings.office.city')} {...field('office.city')} />
         <TextField label={t('settings.operator.name')} {...field('operator.name')} />
         <TextField label={t('settings.operator.address')} {...field('operator.address')} />
         <Controller
