@@ -14,7 +14,7 @@ import {
   visitedEarlier,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
-import { E2E_QUEUE, ensureQueue } from './harness/printer';
+import { E2E_QUEUE, ensureQueue, removePrinted, waitForPrinted } from './harness/printer';
 import { backToTabs, openSupervisorArea, openTab, tabTo } from './harness/supervisor';
 import { CLERK, SUPERVISOR, seedStaff, shot } from './harness/support';
 import { expectAccessible } from './harness/a11y';
@@ -75,6 +75,76 @@ test.describe('counter frictions', () => {
     await app.getByRole('button', { name: /Выдать доступ|Сбросить пароль/ }).focus();
     await app.keyboard.press('Enter');
     await expectFocused(app, who);
+  });
+
+  test.describe('with a printer', () => {
+    test.use({ printerQueue: E2E_QUEUE });
+
+    test('Esc at the consent offers the way back to the passport, speaks of no password, and the corrected form is printed anew', async ({
+      app,
+      core,
+    }) => {
+      test.skip(!core, 'reads the core directly');
+      const c = core!;
+      await seedStaff(c);
+      const { account, resident } = await ownerAccount(c, 3);
+      await app.reload();
+      await signInWithKeyboard(app, CLERK);
+      await scan(app, account.payerCode);
+      await expectFocused(app, 'Выдать доступ');
+      await app.keyboard.press('Enter');
+      await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
+      await app.keyboard.press('Enter');
+      const passport = passportFor(resident.birthDate, today(), '402113');
+      // A slip in the issuing authority the rules cannot see.
+      await typePassport(app, { ...passport, issuedBy: 'ГУ МВД Роcсии по г. Москве' });
+      await app.keyboard.press('Enter');
+      const consent = app.getByRole('heading', {
+        name: 'Согласие на обработку персональных данных',
+      });
+      await expect(consent).toBeVisible();
+      await expectFocused(app, 'Распечатать согласие');
+      await app.keyboard.press('Enter');
+      const printedStatus = app.getByText(/Бланк (\S+) отправлен на принтер «AccessDeskE2E»/);
+      await expect(printedStatus).toBeVisible();
+      const first = /Бланк (\S+) отправлен/.exec((await printedStatus.textContent()) ?? '')![1];
+
+      // The slip is seen on the paper. Esc asks, says no password is lost, offers the way back.
+      await app.keyboard.press('Escape');
+      const dialog = app.getByRole('dialog', { name: 'Завершить обращение?' });
+      await expect(dialog).toContainText('Обращение будет закрыто без выдачи пароля.');
+      await expect(dialog).toContainText('вернитесь к паспорту и исправьте её');
+      await expect(dialog).not.toContainText('пароль на экране');
+      await expectFocused(app, 'Продолжить обращение');
+      await shot(app, 'visit-consent-esc');
+      await expectAccessible(app, 'end visit at the consent');
+      await app.keyboard.press('Tab');
+      await expectFocused(app, 'Вернуться к паспорту');
+      await app.keyboard.press('Enter');
+
+      // The passport form again, with what was checked; put right and checked anew.
+      await expect(app.getByRole('heading', { name: 'Паспорт', exact: true })).toBeVisible();
+      const issuedBy = app.getByLabel('Кем выдан');
+      await expect(issuedBy).toHaveValue('ГУ МВД Роcсии по г. Москве');
+      await expect(app.getByLabel('Номер')).toHaveValue(passport.number);
+      await issuedBy.fill(passport.issuedBy);
+      await app.keyboard.press('Enter');
+      await expect(consent).toBeVisible();
+      // The form printed with the slip no longer counts: the corrected one is printed first.
+      await expect(printedStatus).toBeHidden();
+      await expect(app.getByLabel('Житель подписал оба экземпляра')).toHaveCount(0);
+      await expectFocused(app, 'Распечатать согласие');
+      const since = Date.now();
+      await app.keyboard.press('Enter');
+      await expect(printedStatus).toBeVisible();
+      const second = /Бланк (\S+) отправлен/.exec((await printedStatus.textContent()) ?? '')![1];
+      expect(second).not.toBe(first);
+      const paper = await waitForPrinted(ensureQueue(E2E_QUEUE), since, [
+        second!,
+        passport.issuedBy,
+      ]);
+      removePrinted(paper.path);
+    });
   });
 
   test.describe('a printer that cannot print', () => {

@@ -76,6 +76,10 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
   const [issuing, setIssuing] = useState(false);
   const [issueError, setIssueError] = useState<unknown>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // Back to the passport after it passed (a typo seen on the printed consent): the form comes
+  // back with what was checked, and a consent printed before the new check no longer counts.
+  const [reopened, setReopened] = useState(false);
+  const [consentPrintsBefore, setConsentPrintsBefore] = useState(0);
 
   const check = useMutation({
     mutationFn: ({ values, source }: { values: CheckFormValues; source: 'typed' | 'mrz' }) =>
@@ -87,6 +91,8 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       }),
     onSuccess: async (_r, { values }) => {
       setCheckedValues(values);
+      setReopened(false);
+      setConsentPrintsBefore(v.prints.filter((p) => p.kind === 'consent').length);
       await refresh();
     },
   });
@@ -131,7 +137,7 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
   const pending = v.approvalsNeeded.filter((k) => !v.approvalsGranted.includes(k));
   let step: StepName | 'sheet';
   if (v.issued) step = 'sheet';
-  else if (!c || !c.ok) step = pick ? 'passport' : 'person';
+  else if (!c || !c.ok || reopened) step = pick ? 'passport' : 'person';
   else if (pending.length > 0) step = 'approval';
   else if (!v.consent.existingConsentId) step = 'consent';
   else step = 'issue';
@@ -144,6 +150,8 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
 
   const infoPrints = v.prints.filter((p) => p.kind === 'info');
   const sheetPrinted = infoPrints.some((p) => p.result === 'printed');
+  // Before a password exists, the way back to the passport is offered beside ending the visit.
+  const canGoBack = step === 'approval' || step === 'consent' || step === 'issue';
   const end = () => {
     if (step === 'person' || (step === 'sheet' && sheetPrinted)) close.mutate();
     else setConfirmEnd(true);
@@ -180,7 +188,7 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
         <PassportStep
           residents={residents}
           resident={pick?.resident ?? null}
-          initial={form ?? emptyForm(pick?.resident ?? null)}
+          initial={(reopened ? checkedValues : null) ?? form ?? emptyForm(pick?.resident ?? null)}
           scanned={form !== null && mrz !== null && checkedValues === null}
           check={c}
           checkedValues={checkedValues}
@@ -214,7 +222,7 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       body = (
         <ConsentStep
           visitId={visitId}
-          prints={v.prints.filter((p) => p.kind === 'consent')}
+          prints={v.prints.filter((p) => p.kind === 'consent').slice(consentPrintsBefore)}
           issuing={issuing}
           issueError={issueError}
           onPrinted={() => {
@@ -267,7 +275,16 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       <ErrorAlert error={close.error} />
       {confirmEnd && (
         <EndVisitDialog
+          issued={v.issued !== null}
           unprinted={v.issued !== null && !sheetPrinted}
+          onBack={
+            canGoBack
+              ? () => {
+                  setConfirmEnd(false);
+                  setReopened(true);
+                }
+              : undefined
+          }
           ending={close.isPending}
           onKeep={() => setConfirmEnd(false)}
           onEnd={() => close.mutate()}
