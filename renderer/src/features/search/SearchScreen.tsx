@@ -5,12 +5,13 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseScan } from '../../../../shared/domain/scan';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrinterWarning } from '../../components/PrinterWarning';
+import { takeTypeAhead } from '../../lib/typeAhead';
 import type { SearchState } from '../workspace/views';
 import { AccountResult } from './AccountResult';
 import { SearchField } from './SearchField';
@@ -43,9 +44,15 @@ export function SearchScreen({ state, onChange, onOpenAccount }: SearchScreenPro
   const scanned = parseScan(state.text);
   const billWithoutCode = scanned.kind === 'bill' && scanned.payerCode === null;
 
-  // Back from an account card: the old query is selected, so a new scan replaces it.
-  useEffect(() => {
-    inputRef.current?.select();
+  // Back from an account card: the old query is selected, so a new scan replaces it. After a
+  // visit: what the clerk typed while it closed is there, the caret after it. Before paint,
+  // so no key typed into the field can come before it.
+  useLayoutEffect(() => {
+    const early = takeTypeAhead();
+    if (early) onChange({ ...state, text: early });
+    else inputRef.current?.select();
+    // Only on the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const results = () =>

@@ -9,6 +9,7 @@ import { onAnyError } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrinterWarning, printerStatusKey } from '../../components/PrinterWarning';
 import { useKey } from '../../components/useKey';
+import { startTypeAhead, takeTypeAhead } from '../../lib/typeAhead';
 import type { SearchState } from '../workspace/views';
 import { ActivationNotice } from './ActivationNotice';
 import { ApprovalStep } from './ApprovalStep';
@@ -105,6 +106,11 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
   });
   const close = useMutation({
     mutationFn: () => call('visit.close', { visitId }),
+    // The search screen takes over what was typed meanwhile; a failed close keeps the visit.
+    onMutate: () => {
+      if (v.issued) startTypeAhead();
+    },
+    onError: () => void takeTypeAhead(),
     onSuccess: () => {
       const printed = v.prints.find((p) => p.kind === 'info' && p.result === 'printed');
       setSecret(null);
