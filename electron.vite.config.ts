@@ -6,7 +6,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The worker that builds the invalid-passport index from the MVD's CSV.
+          'passport-import': resolve(
+            import.meta.dirname,
+            'electron/core/passport-list/import-worker.ts',
+          ),
+        },
+      },
     },
   },
   preload: {

@@ -22,6 +22,8 @@ import {
   HeldDecisions,
   OfficeReview,
   OperationRef,
+  PassportListInstallInput,
+  PassportListProgress,
   PassportListStatus,
   PrinterInfo,
   PrinterStatus,
@@ -113,8 +115,16 @@ export const contract = {
   'printers.status': { input: Empty, output: PrinterStatus, role: 'clerk' },
 
   'passportList.status': { input: Empty, output: PassportListStatus, role: 'clerk' },
-  /** Asks for an index file (built by `npm run passports:import`) and swaps it in. */
-  'passportList.install': { input: Empty, output: PassportListStatus, role: 'supervisor' },
+  /**
+   * Asks for the MVD's CSV (or .csv.bz2), builds the index from it off the main thread, or
+   * takes an index built by `npm run passports:import`, and swaps it in.
+   */
+  'passportList.install': {
+    input: PassportListInstallInput,
+    output: PassportListStatus,
+    role: 'supervisor',
+  },
+  'passportList.progress': { input: Empty, output: PassportListProgress, role: 'supervisor' },
 
   'sync.status': { input: Empty, output: SyncStatus, role: 'clerk' },
   'sync.now': { input: Empty, output: SyncStatus, role: 'clerk' },

@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   // invalid-passport list
   'PASSPORT_LIST_INVALID',
   'PASSPORT_LIST_NOT_FOUND',
+  'PASSPORT_LIST_EMPTY', // a CSV without one row of series and number: the wrong file
+  'PASSPORT_LIST_DATE_FUTURE',
+  'PASSPORT_LIST_BUSY', // an import is already running
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,8 @@ import { Account, Clerk } from './db/entities';
 import { prepareDocuments, setResourcesDir } from './documents';
 import { DB_FILE, WORKSTATION_ID_FILE } from './files';
 import { PASSPORT_LIST_FILE, PassportListHolder } from './passport-list';
+import { SOURCE_WORKER } from './passport-list/import-in-worker';
+import { PassportListJob } from './supervisor/passport-list';
 import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
@@ -40,6 +42,11 @@ export interface CoreOptions {
   demoAccounts?: number;
   /** safeStorage and dialogs from the Electron main process. */
   platform?: Platform;
+  /**
+   * The script of the worker that builds the passport index from CSV: the bundled one in the
+   * app (out/main/passport-import.js); the TypeScript source when run from the sources.
+   */
+  passportImportWorker?: string;
   /** The environment sync reads its overrides from, and loop timings (tests). */
   sync?: Pick<SyncControlOptions, 'env' | 'tuning'>;
 }
@@ -150,6 +157,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     printer: visits.printer,
     passportList,
     passportListPath,
+    passportImportWorker: opts.passportImportWorker ?? SOURCE_WORKER,
+    passportListJob: new PassportListJob(),
     sync: () => sync,
     onSettingsChanged: () => sync.reconfigure(),
   });

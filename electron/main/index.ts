@@ -55,6 +55,7 @@ async function start(): Promise<void> {
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources'),
     platform: electronPlatform(() => win),
+    passportImportWorker: join(app.getAppPath(), 'out', 'main', 'passport-import.js'),
     // A first start with an empty registry gets a clearly labelled demo registry to try
     // every journey; replication from the centre replaces it once sync is configured.
     demoAccounts: Number(process.env.ACCESS_DESK_DEMO_ACCOUNTS ?? 5000),

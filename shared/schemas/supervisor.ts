@@ -111,6 +111,19 @@ export const PassportListStatus = z.object({
 });
 export type PassportListStatus = z.infer<typeof PassportListStatus>;
 
+/** Installing a list: the MVD list's date, used when the file chosen is a CSV (an index has its own). */
+export const PassportListInstallInput = z.object({ listDate: IsoDate });
+
+/** A list being imported from CSV: which step, and how many rows have been read. */
+export const PassportListProgress = z.object({
+  running: z.boolean(),
+  phase: z.enum(['reading', 'sorting', 'writing', 'checking']).nullable(),
+  rows: z.number().int(),
+  /** The chosen file's name (not its folder). */
+  file: z.string().nullable(),
+});
+export type PassportListProgress = z.infer<typeof PassportListProgress>;
+
 export const SyncStatus = z.object({
   state: z.enum(['online', 'offline', 'syncing', 'disabled']),
   offlineSince: z.string().nullable(),

@@ -4,7 +4,7 @@
 // The counter work the supervisor's screens report on is done through the core's own visit
 // services, as the clerk at the next window would do it.
 import type { Locator, Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../electron/core';
@@ -649,7 +649,7 @@ test.describe('journey 5: supervisor', () => {
       await buildInvalidPassportIndex(file, fresh, recentListDate(1));
       platform.nextPick = file;
       await expect(app.getByRole('tabpanel').getByRole('status')).toHaveCount(0);
-      await tabTo(app, 'Установить новый файл списка');
+      await tabTo(app, 'Выбрать файл списка и установить');
       await app.keyboard.press('Enter');
       await expect(status).toContainText(
         `Загружен список от ${shown(recentListDate(1))}, записей: ${fresh.length}.`,
@@ -662,6 +662,23 @@ test.describe('journey 5: supervisor', () => {
       expect(
         await c.ctx.store.run((m) => m.countBy(AuditEvent, { action: 'passportList.replace' })),
       ).toBe(1);
+
+      // No command line: the MVD's own CSV is chosen, with the date the MVD gave it.
+      const mvd = join(dir, 'list_of_expired_passports.csv');
+      writeFileSync(
+        mvd,
+        'PASSP_SERIES,PASSP_NUMBER\n4513,000444\n4514,000555\n4515,000666\n4516,000777\n',
+      );
+      platform.nextPick = mvd;
+      const dateField = app.getByLabel('Дата списка МВД');
+      await dateField.fill(typed(today()));
+      await dateField.press('Enter');
+      await expect(status).toContainText(`Загружен список от ${shown(today())}, записей: 4.`);
+      expect(c.passportList.current()?.has('4515', '000666')).toBe(true);
+      expect(
+        await c.ctx.store.run((m) => m.countBy(AuditEvent, { action: 'passportList.replace' })),
+      ).toBe(2);
+      await expect(app.getByText('npm run')).toHaveCount(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,8 +11,12 @@ import { encodeIndex, writeFileAtomic } from './writer';
 export interface ImportOptions {
   /** The date of the MVD list, YYYY-MM-DD (shown to clerks and in the audit log). */
   listDate: string;
-  /** Called about every million rows with the number of data rows read so far. */
+  /** Called about every `progressEvery` rows with the number of data rows read so far. */
   onProgress?: (rows: number) => void;
+  /** How often onProgress is called, in rows (a million by default). */
+  progressEvery?: number;
+  /** Called when reading is done and sorting starts, and when writing starts. */
+  onPhase?: (phase: 'sorting' | 'writing') => void;
   /** How to decompress .bz2 input; 'auto' prefers the system bzip2 (see source.ts). */
   decoder?: Bz2Decoder;
   /** Build time to record; defaults to now. */
@@ -44,12 +48,13 @@ export async function importPassportList(
   const collector = new KeyCollector();
   const parser = new CsvKeyParser((key) => collector.add(key));
   const { info, chunks } = await openSource(input, opts.decoder);
-  let nextProgress = 1_000_000;
+  const every = opts.progressEvery ?? 1_000_000;
+  let nextProgress = every;
   for await (const chunk of chunks) {
     parser.push(chunk);
     if (opts.onProgress && parser.sourceRows >= nextProgress) {
       opts.onProgress(parser.sourceRows);
-      nextProgress = parser.sourceRows + 1_000_000;
+      nextProgress = parser.sourceRows + every;
     }
   }
   parser.end();
@@ -63,8 +68,10 @@ export async function importPassportList(
     );
   }
   const t1 = performance.now();
+  opts.onPhase?.('sorting');
   const keys = collector.finish();
   const t2 = performance.now();
+  opts.onPhase?.('writing');
   const builtAt = (opts.now ?? (() => new Date()))();
   const encoded = encodeIndex(keys, {
     listDate: opts.listDate,

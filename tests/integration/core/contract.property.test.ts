@@ -51,6 +51,7 @@ beforeAll(async () => {
     ],
     login: [t.clerk.login, t.supervisor.login],
     date: [t.today],
+    listDate: [t.today],
     from: [t.today],
     to: [t.today],
   };

@@ -206,7 +206,9 @@ describe('the invalid-passport list', () => {
     writeFileSync(csv, 'PASSP_SERIES,PASSP_NUMBER\n4525,834521\n4526,111111\n');
     picked = join(t.dir, 'new.idx');
     await importPassportList(csv, picked, { listDate: '2026-11-24' });
-    const after = await call<PassportListStatus>(t, 'passportList.install', {});
+    const after = await call<PassportListStatus>(t, 'passportList.install', {
+      listDate: '2026-11-24',
+    });
     expect(after).toMatchObject({ loaded: true, listDate: '2026-11-24', entries: 2 });
     expect(t.core.passportList.current()?.has('4526', '111111')).toBe(true);
 
@@ -217,7 +219,9 @@ describe('the invalid-passport list', () => {
     bytes.writeUInt8(bytes.readUInt8(mid) ^ 0xff, mid);
     writeFileSync(damaged, bytes);
     picked = damaged;
-    expect(await callFails(t, 'passportList.install', {})).toBe('PASSPORT_LIST_INVALID');
+    expect(await callFails(t, 'passportList.install', { listDate: '2026-11-24' })).toBe(
+      'PASSPORT_LIST_INVALID',
+    );
     expect((await call<PassportListStatus>(t, 'passportList.status', {})).listDate).toBe(
       '2026-11-24',
     );

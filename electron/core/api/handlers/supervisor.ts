@@ -7,7 +7,11 @@ import type { PassportListHolder } from '../../passport-list';
 import type { Platform } from '../../platform';
 import { printerStatus, type PrintBackend } from '../../printing';
 import { listAudit } from '../../supervisor/audit-log';
-import { installPassportList, passportListStatus } from '../../supervisor/passport-list';
+import {
+  installPassportList,
+  passportListStatus,
+  type PassportListJob,
+} from '../../supervisor/passport-list';
 import { dailyReport, listApprovals } from '../../supervisor/reports';
 import {
   CENTRAL_CLIENT_KEY,
@@ -28,6 +32,7 @@ type SupervisorChannels =
   | 'printers.status'
   | 'passportList.status'
   | 'passportList.install'
+  | 'passportList.progress'
   | 'sync.status'
   | 'sync.now'
   | 'sync.dead'
@@ -42,6 +47,9 @@ export interface SupervisorDeps {
   printer: PrintBackend;
   passportList: PassportListHolder;
   passportListPath: string;
+  /** The script of the worker that builds an index from CSV (import-in-worker.ts). */
+  passportImportWorker: string;
+  passportListJob: PassportListJob;
   sync: () => SyncControl;
   /** Called after settings change, e.g. to reconnect sync with the new central settings. */
   onSettingsChanged: () => Promise<void>;
@@ -134,8 +142,20 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
     'printers.list': () => d.printer.listPrinters(),
     'printers.status': () => printerStatus(d.printer, ctx.settings.get().printer),
     'passportList.status': () => passportListStatus(ctx, d.passportList),
-    'passportList.install': (_i, { clerk }) =>
-      installPassportList(ctx, d.passportList, d.platform, d.passportListPath, clerk),
+    'passportList.install': (input, { clerk }) =>
+      installPassportList(
+        ctx,
+        {
+          holder: d.passportList,
+          platform: d.platform,
+          finalPath: d.passportListPath,
+          workerScript: d.passportImportWorker,
+          job: d.passportListJob,
+        },
+        input,
+        clerk,
+      ),
+    'passportList.progress': () => d.passportListJob.progress(),
     'sync.status': () => d.sync().status(),
     'sync.now': () => d.sync().syncNow(),
     'sync.dead': () => d.sync().listDead(),

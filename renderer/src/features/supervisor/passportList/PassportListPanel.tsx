@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,15 +8,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassportListStatus } from '../../../../../shared/schemas/supervisor';
 import { call } from '../../../api/client';
+import { DateField } from '../../../components/DateField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../i18n/format';
+import { displayToIso, isoToDisplay, todayIso } from '../../../lib/dates';
 import { supervisorKeys } from '../queries';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The MVD invalid-passport list in use: its date, size, age, and installing a newer one. */
 export function PassportListPanel() {
   const { t } = useTranslation('supervisor');
+  const { t: tc } = useTranslation('common');
   const fmt = useFormat();
   const qc = useQueryClient();
   const status = useQuery({
@@ -26,8 +32,11 @@ export function PassportListPanel() {
   // «Список обновлён.» once a new list is in use. The core answers a cancelled file choice with
   // the unchanged status, so a list is taken as installed when the status it answers differs.
   const [installed, setInstalled] = useState(false);
+  // The MVD list's date, for a CSV (an index file carries its own).
+  const [typedDate, setTypedDate] = useState(isoToDisplay(todayIso()));
+  const [dateError, setDateError] = useState(false);
   const install = useMutation({
-    mutationFn: () => call('passportList.install', {}),
+    mutationFn: (listDate: string) => call('passportList.install', { listDate }),
     onMutate: () => {
       setInstalled(false);
       return { before: qc.getQueryData<PassportListStatus>(supervisorKeys.passportList) };
@@ -37,6 +46,22 @@ export function PassportListPanel() {
       setInstalled(changed(ctx.before, next));
     },
   });
+  // While a CSV is being built into an index (about a minute for the whole MVD list), the
+  // core says how far it has got.
+  const progress = useQuery({
+    queryKey: ['passportList.progress'],
+    queryFn: () => call('passportList.progress', {}),
+    enabled: install.isPending,
+    refetchInterval: 500,
+    staleTime: 0,
+  });
+  const running = install.isPending && progress.data?.running === true ? progress.data : null;
+  const submit = () => {
+    const iso = displayToIso(typedDate);
+    const ok = ISO.test(iso);
+    setDateError(!ok);
+    if (ok) install.mutate(iso);
+  };
   const s = install.data ?? status.data;
   return (
     <Section title={t('passportList.title')}>
@@ -65,14 +90,39 @@ export function PassportListPanel() {
             <Alert severity="warning">{t('passportList.missing')}</Alert>
           )}
           <Typography color="text.secondary">{t('passportList.installHint')}</Typography>
-          <Button
-            variant="contained"
-            sx={{ alignSelf: 'flex-start' }}
-            loading={install.isPending}
-            onClick={() => install.mutate()}
+          <Stack
+            component="form"
+            direction="row"
+            sx={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 2 }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
           >
-            {t('passportList.install')}
-          </Button>
+            <DateField
+              label={t('passportList.listDate')}
+              value={typedDate}
+              onChange={setTypedDate}
+              error={dateError}
+              helperText={dateError ? tc('validation.noSuchDay') : t('passportList.listDateHint')}
+              disabled={install.isPending}
+              sx={{ width: '16rem' }}
+            />
+            <Button type="submit" variant="contained" sx={{ mt: 1 }} loading={install.isPending}>
+              {t('passportList.install')}
+            </Button>
+          </Stack>
+          {running && (
+            <Stack spacing={1} role="status" aria-label={t('passportList.progressLabel')}>
+              <LinearProgress aria-label={t('passportList.progressLabel')} />
+              <Typography>
+                {t(`passportList.${running.phase ?? 'reading'}`, {
+                  file: running.file ?? '',
+                  rows: fmt.number(running.rows),
+                })}
+              </Typography>
+            </Stack>
+          )}
           {installed && (
             <Alert severity="success" role="status">
               {t('passportList.installed')}
