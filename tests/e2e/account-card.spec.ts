@@ -169,10 +169,13 @@ test.describe('journey 4: the account card', () => {
     await expect(
       app.getByRole('heading', { name: 'Согласие на обработку персональных данных' }),
     ).toBeVisible();
-    // Esc asks first; the safe answer has the focus, Tab reaches "end".
+    // Esc asks first; the safe answer has the focus, then the way back to the passport,
+    // then "end".
     await app.keyboard.press('Escape');
     await expect(app.getByRole('dialog', { name: 'Завершить обращение?' })).toBeVisible();
     await expectFocused(app, 'Продолжить обращение');
+    await app.keyboard.press('Tab');
+    await expectFocused(app, 'Вернуться к паспорту');
     await app.keyboard.press('Tab');
     await expectFocused(app, 'Завершить');
     await app.keyboard.press('Enter');
