@@ -121,6 +121,20 @@ async function expectWhole(store: Store, round: number): Promise<void> {
     ),
     where,
   ).toEqual([]);
+  // A consent came with its operation and its audit entry; a revoked credential with its
+  // revoke operation (a reset's or a withdrawal's).
+  expect(
+    await q(
+      store,
+      `SELECT k.id FROM consent k WHERE
+         (SELECT count(*) FROM outbox o WHERE o.kind = 'consent.record' AND json_extract(o.payload, '$.consentId') = k.id) <> 1
+         OR NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.action = 'consent.record' AND json_extract(e.data, '$.consentId') = k.id)
+       UNION ALL
+       SELECT c.id FROM credential c WHERE c.status = 'revoked' AND
+         (SELECT count(*) FROM outbox o WHERE o.kind = 'credential.revoke' AND json_extract(o.payload, '$.credentialId') = c.id) <> 1`,
+    ),
+    where,
+  ).toEqual([]);
   // And nothing was sent for a credential, consent or withdrawal that is not there.
   expect(
     await q(
