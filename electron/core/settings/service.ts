@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Settings, type SettingsPatch } from '../../../shared/schemas/settings';
-import { Setting } from '../db/entities';
+import { Office, Setting } from '../db/entities';
 import type { Store } from '../db/store';
 
 const APP_KEY = 'app';
@@ -26,10 +26,16 @@ export class SettingsService {
     return this.cached;
   }
 
-  /** Validates the merged result before writing; returns the new settings. */
+  /**
+   * Validates the merged result before writing; returns the new settings. The office row
+   * (what clerks and visits refer to) is kept in step with the office settings here, in the
+   * same transaction, so no caller can change one without the other.
+   */
   async update(m: EntityManager, patch: SettingsPatch, at: Date): Promise<Settings> {
     const next = Settings.parse({ ...this.get(), ...patch });
     await this.setValue(m, APP_KEY, next, at);
+    const { code, name, address } = next.office;
+    await m.upsert(Office, { id: code, name, address, createdAt: at.toISOString() }, ['id']);
     this.cached = next;
     return next;
   }

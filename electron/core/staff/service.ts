@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import { audit, type CoreContext } from '../context';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../crypto/argon';
-import { Clerk, Office, SignInThrottle, type ClerkRow } from '../db/entities';
+import { Clerk, SignInThrottle, type ClerkRow } from '../db/entities';
 import { enqueue } from '../outbox/enqueue';
 import type { OpKind, OpPayload } from '../outbox/ops';
 
@@ -61,11 +61,6 @@ export async function setupFirstSupervisor(
       now,
     );
     const officeId = settings.office.code;
-    await m.upsert(
-      Office,
-      { id: officeId, name: input.officeName, address: settings.office.address, createdAt: at },
-      ['id'],
-    );
     const clerk: ClerkRow = {
       id: randomUUID(),
       officeId,

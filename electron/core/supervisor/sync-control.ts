@@ -10,7 +10,7 @@ import type {
   SyncStatus,
 } from '../../../shared/schemas/supervisor';
 import type { CoreContext } from '../context';
-import { Clerk, Office } from '../db/entities';
+import { Clerk } from '../db/entities';
 import type { Platform } from '../platform';
 import {
   districtsFromEnv,
@@ -63,20 +63,10 @@ async function adoptOffice(ctx: CoreContext, id: Enrolled): Promise<boolean> {
   return ctx.store.tx(async (m) => {
     if ((await m.count(Clerk)) > 0) return false;
     const office = ctx.settings.get().office;
-    const next = await ctx.settings.update(
+    await ctx.settings.update(
       m,
       { office: { ...office, code: id.officeId, name: id.officeName || office.name } },
       now,
-    );
-    await m.upsert(
-      Office,
-      {
-        id: next.office.code,
-        name: next.office.name,
-        address: next.office.address,
-        createdAt: now.toISOString(),
-      },
-      ['id'],
     );
     ctx.log.info('office taken from the centre', { office: id.officeId });
     return true;

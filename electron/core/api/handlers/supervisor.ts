@@ -2,7 +2,6 @@ import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { audit, type CoreContext } from '../../context';
-import { Office } from '../../db/entities';
 import type { PassportListHolder } from '../../passport-list';
 import type { Platform } from '../../platform';
 import { printerStatus, type PrintBackend } from '../../printing';
@@ -97,17 +96,7 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
         );
       const now = ctx.clock.now();
       await ctx.store.tx(async (m) => {
-        const next = await ctx.settings.update(m, patch, now);
-        await m.upsert(
-          Office,
-          {
-            id: next.office.code,
-            name: next.office.name,
-            address: next.office.address,
-            createdAt: now.toISOString(),
-          },
-          ['id'],
-        );
+        await ctx.settings.update(m, patch, now);
         await audit(ctx, m, clerk, {
           action: 'settings.change',
           text: `Settings changed: ${changed.join(', ') || 'nothing'}.`,
