@@ -2,6 +2,7 @@
 // dispatcher: the longest query, the deepest nesting, the longest string, the most values,
 // the largest page of the audit log, of search results and of approvals, the most held
 // operations decided at once. Past a bound the answer is BAD_INPUT at the field that broke it.
+// And a date that is no calendar day is BAD_INPUT at its field, not INTERNAL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AuditPage as AuditPageSchema } from '../../../shared/schemas/supervisor';
@@ -98,6 +99,33 @@ describe('the bounds of one call', () => {
     expect(await refusal('session.current', wide)).toMatchObject({
       code: 'BAD_INPUT',
       issues: [{ message: 'too many values in one call' }],
+    });
+  });
+});
+
+describe('dates at the boundary', () => {
+  // Issue 12 found these answering INTERNAL: the text looked like a date and was none.
+  it('refuses a day that does not exist as BAD_INPUT at the field, for every channel that takes one', async () => {
+    signInAs(t, t.supervisor);
+    for (const day of ['2020-13-01', '2020-02-30', '2021-02-29', '2020-04-00']) {
+      for (const [channel, input, field] of [
+        ['reports.daily', { date: day }, 'date'],
+        ['audit.list', { from: day }, 'from'],
+        ['audit.list', { to: day }, 'to'],
+        ['approvals.list', { from: day }, 'from'],
+        ['passportList.install', { listDate: day }, 'listDate'],
+      ] as const) {
+        const r = await refusal(channel, input);
+        expect(r.code, `${channel} ${day}`).toBe('BAD_INPUT');
+        expect(
+          r.issues.map((i: { path: unknown[] }) => i.path),
+          `${channel} ${day}`,
+        ).toEqual([[field]]);
+      }
+    }
+    // A leap day is a day.
+    await expect(call(t, 'reports.daily', { date: '2020-02-29' })).resolves.toMatchObject({
+      date: '2020-02-29',
     });
   });
 });
