@@ -5,24 +5,24 @@
 // at the centre visible here well within a second), a periodic poll in case a
 // notification was lost, or "sync now". A failed cycle waits with capped exponential
 // backoff and jitter; meanwhile the app works on its local store as usual.
-import type { PoolClient } from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { OfficeReview, SyncStatus } from '../../../shared/schemas/supervisor';
 import type { AuditActor } from '../audit/chain';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { Logger } from '../log/logger';
+import { outboxCounts } from '../outbox/counts';
 import { pushAudit } from './audit-push';
 import { backoffDelay } from './backoff';
-import { centralDataSource, type CentralOptions } from './central/datasource';
-import { FEED_CHANNEL } from './central/migrations/0002-feed';
-import { type CentralConfig, describeCentral } from './config';
+import type { CentralOptions } from './central/datasource';
+import type { CentralConfig } from './config';
 import { listConflicts, type ConflictRecord } from './credential-feed';
 import { type DeadOp, listDeadOps, retryDeadOp } from './dead-letters';
 import { classify, isUnreachable } from './errors';
 import { pullFeed } from './feed';
 import { greetCentre } from './greet';
+import { CentreLink } from './link';
 import { decideHeldAtCentre, type HeldDecision, readOfficeReview } from './held';
 import {
   type CentreIdentity,
@@ -34,6 +34,7 @@ import {
 } from './identity';
 import { initialLoad, needsInitialLoad } from './initial';
 import { pushBatch } from './push';
+import { reportWaiting } from './report';
 import { getState, STATE } from './state';
 
 export type { DeadOp } from './dead-letters';
@@ -102,8 +103,7 @@ export class SyncService {
   private readonly o: typeof DEFAULTS & SyncOptions;
   private st: SyncStatus;
   private readonly listeners = new Set<(s: SyncStatus) => void>();
-  private ds: DataSource | null = null;
-  private listener: { qr: QueryRunner; client: PoolClient } | null = null;
+  private link: CentreLink | null = null;
   private running = false;
   private loopDone: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -112,8 +112,6 @@ export class SyncService {
   private failures = 0;
   private cycleTail: Promise<unknown> = Promise.resolve();
   private waiters: (() => void)[] = [];
-  /** What the centre said at this connection's hello; null until then. */
-  private identity: CentreIdentity | null = null;
   /** What was last reported to the centre (see report()). */
   private reported = '';
 
@@ -175,7 +173,7 @@ export class SyncService {
     this.wake();
     await this.loopDone;
     this.loopDone = null;
-    await this.disconnect();
+    await this.link?.close();
     for (const w of this.waiters.splice(0)) w();
   }
 
@@ -246,7 +244,7 @@ export class SyncService {
       if (given) throw unreachable('the supervisor stopped waiting');
       let ds: DataSource;
       try {
-        ds = await this.connect();
+        ds = await this.centre().open();
       } catch (e) {
         throw unreachable(classify(e).message);
       }
@@ -288,7 +286,7 @@ export class SyncService {
   }
 
   private async due(): Promise<boolean> {
-    if (this.waiters.length > 0 || !this.ds) return true;
+    if (this.waiters.length > 0 || !this.link?.isOpen) return true;
     if (Date.now() - this.lastPullAt >= this.o.feedPollMs) return true;
     await this.refreshCounts();
     return this.st.pending > 0;
@@ -322,7 +320,7 @@ export class SyncService {
   private async cycle(): Promise<boolean> {
     const waiting = this.waiters.splice(0);
     try {
-      const ds = await this.connect();
+      const ds = await this.centre().open();
       await this.refreshCounts();
       if (this.st.pending > 0) this.update({ state: 'syncing' });
       for (let i = 0; i < MAX_BATCHES_PER_CYCLE; i++) {
@@ -363,7 +361,7 @@ export class SyncService {
       this.failures = 0;
       const now = this.clock.now().toISOString();
       await this.refreshCounts();
-      if (this.identity?.mode === 'workstation') await step('report', () => this.report(ds));
+      if (this.identity()?.mode === 'workstation') await step('report', () => this.report(ds));
       this.update({
         state: 'online',
         offlineSince: null,
@@ -382,7 +380,7 @@ export class SyncService {
         error: f.message,
         failures: this.failures,
       });
-      if (offline) await this.disconnect();
+      if (offline) await this.link?.close();
       await this.refreshCounts().catch(() => undefined);
       this.update({
         state: offline ? 'offline' : 'online',
@@ -401,28 +399,15 @@ export class SyncService {
    * centre can then say whether starting again would lose anything it was told of
    * (core/recovery.ts).
    */
-  private async report(ds: DataSource): Promise<void> {
-    const [head] = await this.store.run((m) =>
-      m.query<{ seq: number }[]>(`SELECT coalesce(max(seq), 0) AS seq FROM audit_event`),
-    );
-    const state = {
-      pending: this.st.pending + this.st.held + this.st.dead,
-      seq: Number(head?.seq ?? 0),
-    };
-    const said = `${state.pending}:${state.seq}`;
-    if (said === this.reported) return;
-    await ds.query(`SELECT sync_report_state($1, $2)`, [state.pending, state.seq]);
-    this.reported = said;
-  }
-
   /** What this workstation replicates now (see SyncOptions.districts). */
   private districts(): string[] {
-    return effectiveDistricts(this.identity, this.o.districts);
+    return effectiveDistricts(this.identity(), this.o.districts);
   }
 
   private async pull(ds: DataSource): Promise<void> {
     const districts = this.districts();
-    const officeId = this.identity?.mode === 'workstation' ? this.identity.officeId : undefined;
+    const who = this.identity();
+    const officeId = who?.mode === 'workstation' ? who.officeId : undefined;
     const base = {
       store: this.store,
       central: ds,
@@ -448,33 +433,16 @@ export class SyncService {
     this.lastPullAt = Date.now();
   }
 
-  private async connect(): Promise<DataSource> {
-    if (this.ds?.isInitialized && this.listener && this.identity) return this.ds;
-    const cfg = this.o.central!;
-    if (!this.ds?.isInitialized) {
-      const ds = centralDataSource(cfg, {
-        applicationName: `access-desk ${this.o.workstationId}`,
-        ...this.o.centralOptions,
-      });
-      await ds.initialize();
-      this.ds = ds;
-      this.log.info('connected to the centre', { central: describeCentral(cfg) });
-    }
-    if (!this.listener) {
-      const qr = this.ds.createQueryRunner();
-      const client = (await qr.connect()) as PoolClient;
-      const lost = (): void => {
-        if (this.listener?.client === client) this.listener = null;
-      };
-      client.on('notification', () => this.wake());
-      client.on('error', lost);
-      client.on('end', lost);
-      await client.query(`LISTEN ${FEED_CHANNEL}`);
-      this.listener = { qr, client };
-    }
-    if (!this.identity) {
-      try {
-        this.identity = await greetCentre(this.ds, {
+  /** The link to the centre, made at first use (the centre is configured by then). */
+  private centre(): CentreLink {
+    this.link ??= new CentreLink({
+      central: this.o.central!,
+      centralOptions: this.o.centralOptions,
+      applicationName: `access-desk ${this.o.workstationId}`,
+      log: this.log,
+      onNotify: () => this.wake(),
+      greet: (ds) =>
+        greetCentre(ds, {
           store: this.store,
           clock: this.clock,
           log: this.log,
@@ -484,40 +452,28 @@ export class SyncService {
           adoptOffice: (id) => this.o.adoptOffice?.(id) ?? Promise.resolve(false),
           onStaffChanged: (ids) => this.o.onStaffChanged?.(ids),
           onIdentity: (id) => this.update({ enrolment: enrolmentOf(id) }),
-        });
-      } catch (e) {
-        await this.disconnect();
-        throw e;
-      }
-    }
-    return this.ds;
+        }),
+    });
+    return this.link;
   }
 
-  private async disconnect(): Promise<void> {
-    this.identity = null;
-    const l = this.listener;
-    this.listener = null;
-    if (l) await l.qr.release().catch(() => undefined);
-    const ds = this.ds;
-    this.ds = null;
-    if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
+  /** What the centre said at this connection's hello; null until then. */
+  private identity(): CentreIdentity | null {
+    return this.link?.identity ?? null;
+  }
+
+  private async report(ds: DataSource): Promise<void> {
+    const waiting = this.st.pending + this.st.held + this.st.dead;
+    this.reported = await reportWaiting(ds, this.store, waiting, this.reported);
+  }
+
+  private async refreshCounts(): Promise<void> {
+    this.update(await outboxCounts(this.store));
   }
 
   private actor(): AuditActor {
     const office = typeof this.o.officeId === 'function' ? this.o.officeId() : this.o.officeId;
     return { workstationId: this.o.workstationId, officeId: office, clerkId: null };
-  }
-
-  private async refreshCounts(): Promise<void> {
-    const rows = await this.store.run((m) =>
-      m.query<{ status: string; n: number }[]>(
-        `SELECT CASE WHEN status = 'pending' AND held_at IS NOT NULL THEN 'held' ELSE status END AS status,
-           count(*) AS n
-         FROM outbox WHERE status IN ('pending', 'dead') GROUP BY 1`,
-      ),
-    );
-    const n = (s: string): number => Number(rows.find((r) => r.status === s)?.n ?? 0);
-    this.update({ pending: n('pending'), held: n('held'), dead: n('dead') });
   }
 
   private update(patch: Partial<SyncStatus>): void {
