@@ -38,9 +38,14 @@ export class PassportListJob {
     return { ...this.state };
   }
 
-  begin(file: string): void {
+  /** Refuses while an install runs: one list is built at a time. */
+  assertIdle(): void {
     if (this.state.running)
       throw new AppError('PASSPORT_LIST_BUSY', 'A passport list is being installed already.');
+  }
+
+  begin(file: string): void {
+    this.assertIdle();
     this.state = { running: true, phase: 'reading', rows: 0, file };
   }
 
@@ -80,8 +85,7 @@ export async function installPassportList(
   by: ClerkSummary,
 ): Promise<PassportListStatus> {
   // Refused before the dialog, too: a second supervisor window must not start a second one.
-  if (d.job.progress().running)
-    throw new AppError('PASSPORT_LIST_BUSY', 'A passport list is being installed already.');
+  d.job.assertIdle();
   const picked = await d.platform.pickFile({
     title: 'Invalid-passport list (CSV, CSV.BZ2 or index)',
     extensions: ['csv', 'bz2', 'idx'],
@@ -125,6 +129,7 @@ export async function installPassportList(
           ...(imported && {
             sourceRows: imported.sourceRows,
             malformedRows: imported.malformedRows,
+            duplicateRows: imported.duplicateRows,
           }),
         },
       }),

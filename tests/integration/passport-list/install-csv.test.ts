@@ -62,6 +62,7 @@ describe('installing the list from the MVD CSV', () => {
       source: 'csv',
       sourceRows: 2_003,
       malformedRows: 3,
+      duplicateRows: 0,
     });
 
     const plain = csv(join(t.dir, 'newer.csv'), 50);
