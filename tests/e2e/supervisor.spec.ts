@@ -671,6 +671,14 @@ test.describe('journey 5: supervisor', () => {
       );
       platform.nextPick = mvd;
       const dateField = app.getByLabel('Дата списка МВД');
+      // A date that cannot be the list's is said under the field, before any file is asked for.
+      await dateField.fill('30.02.2026');
+      await dateField.press('Enter');
+      await expect(app.getByText('Такой даты нет')).toBeVisible();
+      await dateField.fill('вчера');
+      await dateField.press('Enter');
+      await expect(app.getByText('Неверный формат')).toBeVisible();
+      expect(platform.nextPick).toBe(mvd);
       await dateField.fill(typed(today()));
       await dateField.press('Enter');
       await expect(status).toContainText(`Загружен список от ${shown(today())}, записей: 4.`);

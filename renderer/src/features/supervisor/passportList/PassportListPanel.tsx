@@ -13,10 +13,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../i18n/format';
-import { displayToIso, isoToDisplay, todayIso } from '../../../lib/dates';
+import { formatIsoDate, readTypedDate } from '../../../../../shared/domain/dates';
+import { isoToDisplay, todayIso } from '../../../lib/dates';
 import { supervisorKeys } from '../queries';
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The MVD invalid-passport list in use: its date, size, age, and installing a newer one. */
 export function PassportListPanel() {
@@ -34,7 +33,8 @@ export function PassportListPanel() {
   const [installed, setInstalled] = useState(false);
   // The MVD list's date, for a CSV (an index file carries its own).
   const [typedDate, setTypedDate] = useState(isoToDisplay(todayIso()));
-  const [dateError, setDateError] = useState(false);
+  // Why the typed date cannot be the list's: not a date at all, or a day that does not exist.
+  const [dateError, setDateError] = useState<'format' | 'noSuchDay' | null>(null);
   const install = useMutation({
     mutationFn: (listDate: string) => call('passportList.install', { listDate }),
     onMutate: () => {
@@ -57,10 +57,9 @@ export function PassportListPanel() {
   });
   const running = install.isPending && progress.data?.running === true ? progress.data : null;
   const submit = () => {
-    const iso = displayToIso(typedDate);
-    const ok = ISO.test(iso);
-    setDateError(!ok);
-    if (ok) install.mutate(iso);
+    const r = readTypedDate(typedDate);
+    setDateError(r.ok ? null : r.reason === 'no-such-day' ? 'noSuchDay' : 'format');
+    if (r.ok) install.mutate(formatIsoDate(r.date));
   };
   const s = install.data ?? status.data;
   return (
@@ -103,8 +102,10 @@ export function PassportListPanel() {
               label={t('passportList.listDate')}
               value={typedDate}
               onChange={setTypedDate}
-              error={dateError}
-              helperText={dateError ? tc('validation.noSuchDay') : t('passportList.listDateHint')}
+              error={dateError !== null}
+              helperText={
+                dateError ? tc(`validation.${dateError}`) : t('passportList.listDateHint')
+              }
               disabled={install.isPending}
               sx={{ width: '16rem' }}
             />
