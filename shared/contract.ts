@@ -8,6 +8,7 @@ import { AccountCard, AccountRef, WithdrawConsentInput } from './schemas/account
 import { ChainVerdict } from './schemas/audit';
 import { SearchInput, SearchResult } from './schemas/registry';
 import { SettingsPatch } from './schemas/settings';
+import { ActPrintInput, ActsQuery, ActView, DocumentPrint, DueList } from './schemas/personal-data';
 import {
   ApprovalsQuery,
   ApprovalView,
@@ -98,8 +99,16 @@ export const contract = {
   'visit.issue': { input: IssueInput, output: Issued, role: 'clerk' },
   'visit.printSheet': { input: VisitRef, output: PrintRecord, role: 'clerk' },
   'visit.close': { input: CloseInput, output: Ok, role: 'clerk' },
+  /** What the operator holds about the resident whose passport passed (152-FZ art. 14). */
+  'visit.printSubjectReport': { input: VisitRef, output: DocumentPrint, role: 'clerk' },
 
   'consent.withdraw': { input: WithdrawConsentInput, output: Ok, role: 'clerk' },
+
+  /** The personal-data lifecycle (docs/personal-data.md): what is due, destroy it, the acts. */
+  'personalData.due': { input: Empty, output: DueList, role: 'supervisor' },
+  'personalData.destroyDue': { input: Empty, output: z.array(ActView), role: 'supervisor' },
+  'personalData.acts': { input: ActsQuery, output: z.array(ActView), role: 'supervisor' },
+  'personalData.printAct': { input: ActPrintInput, output: DocumentPrint, role: 'supervisor' },
 
   'audit.list': { input: AuditQuery, output: AuditPage, role: 'supervisor' },
   'reports.daily': { input: DailyReportInput, output: DailyReport, role: 'supervisor' },

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'PRINTER_NOT_CONFIGURED',
   'PRINTER_NOT_FOUND',
   'PRINT_FAILED',
+  // personal data
+  'ACT_NOT_FOUND',
   // settings and sync
   'SETTINGS_INVALID',
   'CENTRAL_UNREACHABLE',

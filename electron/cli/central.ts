@@ -16,6 +16,7 @@
 //   npm run central -- limits [--clerk-per-hour N] [--workstation-per-hour N]
 //   npm run central -- held list | held release OPID… | held refuse OPID…
 //   npm run central -- security [--limit 50]
+//   npm run central -- destroy-due [--retention-days 1826]   (the centre's daily run; cron it)
 //
 // `workstation add` prints the new login's connection URL once, as a postgres:// URL on its
 // own line; the password is in it and nowhere else.
@@ -53,6 +54,7 @@ import {
 import { migrateCentral } from '../core/sync/central/migrate';
 import { loadCentralRegistry } from '../core/sync/central/registry-load';
 import { CENTRAL_URL_ENV, type CentralConfig, centralUrl } from '../core/sync/config';
+import { DEFAULT_RETENTION_DAYS } from '../../shared/schemas/settings';
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // As root the server runs as `postgres`, which cannot enter /root: use a shared place then.
@@ -80,6 +82,7 @@ const { values: args, positionals } = parseArgs({
     'clerk-per-hour': { type: 'string' },
     'workstation-per-hour': { type: 'string' },
     limit: { type: 'string', default: '50' },
+    'retention-days': { type: 'string', default: String(DEFAULT_RETENTION_DAYS) },
   },
 });
 
@@ -420,8 +423,20 @@ async function main(): Promise<void> {
           say([e.at, e.kind, e.code ?? '', e.login, e.detail].join('\t'));
         return;
       }
+      case 'destroy-due': {
+        // What a consent covered, due by the centre's clock (docs/personal-data.md).
+        const rows = await ds.query<{ consent_id: string; account_id: string; reason: string }[]>(
+          `SELECT * FROM pd_destroy_due($1)`,
+          [Number(args['retention-days'])],
+        );
+        for (const r of rows) say(`${r.consent_id}\t${r.account_id}\t${r.reason}`);
+        say(`destroyed: ${rows.length}`);
+        return;
+      }
       default:
-        throw new EnrolError(`Unknown command ${command}: workstation, limits, held or security.`);
+        throw new EnrolError(
+          `Unknown command ${command}: workstation, limits, held, security or destroy-due.`,
+        );
     }
   } finally {
     await ds.destroy();

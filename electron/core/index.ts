@@ -12,6 +12,11 @@ import { Account, Clerk } from './db/entities';
 import { prepareDocuments, setResourcesDir } from './documents';
 import { DB_FILE, WORKSTATION_ID_FILE } from './files';
 import { PASSPORT_LIST_FILE, PassportListHolder } from './passport-list';
+import {
+  DEFAULT_JOB_TIMING,
+  startDestructionJob,
+  type DestructionJobTiming,
+} from './personal-data/job';
 import { SOURCE_WORKER } from './passport-list/import-in-worker';
 import { PassportListJob } from './supervisor/passport-list';
 import { noPlatform, type Platform } from './platform';
@@ -49,6 +54,8 @@ export interface CoreOptions {
   passportImportWorker?: string;
   /** The environment sync reads its overrides from, and loop timings (tests). */
   sync?: Pick<SyncControlOptions, 'env' | 'tuning'>;
+  /** When the daily destruction job runs (personal-data/job.ts); false: never (tests). */
+  destructionJob?: DestructionJobTiming | false;
 }
 
 export interface Core {
@@ -162,6 +169,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     sync: () => sync,
     onSettingsChanged: () => sync.reconfigure(),
   });
+  const destruction =
+    opts.destructionJob === false
+      ? null
+      : startDestructionJob(ctx, opts.destructionJob ?? DEFAULT_JOB_TIMING);
   const dispatch = createDispatcher(handlers, session, log.child('ipc'));
   log.info('core opened', { workstationId });
   return {
@@ -178,6 +189,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const clerk = session.current().clerk;
       if (clerk) await closeOpenVisits(visits, clerk);
       session.signOut();
+      await destruction?.stop();
       await sync.stop();
       await store.close();
     },

@@ -39,6 +39,18 @@ export const PasswordPolicy = z.object({
   unusedExpiryDays: z.number().int().min(1).max(90),
 });
 
+/**
+ * The personal-data lifecycle (docs/personal-data.md). The passport details a consent covered
+ * are kept `retentionDays` from the day they were recorded, then destroyed; a withdrawal
+ * destroys them sooner (after WITHDRAWAL_DESTROY_DAYS). The responsible person signs every
+ * destruction act with the supervisor who ran it.
+ */
+export const PersonalDataSettings = z.object({
+  retentionDays: z.number().int().min(365).max(36_500),
+  responsibleName: text().trim().max(200),
+  responsiblePosition: text().trim().max(200),
+});
+
 export const CentralSettings = z.object({
   host: text().trim().max(200),
   port: z.number().int().min(1).max(65535),
@@ -76,8 +88,17 @@ const fields = {
   resetApprovalWindowDays: z.number().int().min(0).max(365),
   idleLockMinutes: z.number().int().min(1).max(240),
   passportListMaxAgeDays: z.number().int().min(1).max(365),
+  personalData: PersonalDataSettings,
   central: CentralSettings,
 };
+
+/** Five years: the default storage period of what a consent covered (docs/personal-data.md). */
+export const DEFAULT_RETENTION_DAYS = 1826;
+/**
+ * A withdrawal's data are destroyed this many days after it: inside the law's 30 days, with
+ * a day to spare for a job that runs once a day.
+ */
+export const WITHDRAWAL_DESTROY_DAYS = 29;
 
 type SettingsDoc = z.output<z.ZodObject<typeof fields>>;
 
@@ -105,6 +126,11 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
   resetApprovalWindowDays: 30,
   idleLockMinutes: 15,
   passportListMaxAgeDays: 14,
+  personalData: {
+    retentionDays: DEFAULT_RETENTION_DAYS,
+    responsibleName: '',
+    responsiblePosition: '',
+  },
   central: {
     host: '',
     port: 5432,

@@ -121,6 +121,9 @@ export async function openLocalStore(path: string, options: OpenOptions): Promis
     await ds.initialize();
     // A printed password must never outlive a commit that the disk did not keep.
     await ds.query('PRAGMA synchronous = FULL');
+    // What is deleted or overwritten is zeroed in the file, not left in free pages: destroyed
+    // personal data must not be recoverable from the store (personal-data/destroy.ts).
+    await ds.query('PRAGMA secure_delete = ON');
     const damaged = (what: string) =>
       new AppError('INTERNAL', `The local database failed its integrity check: ${what}`, {
         reason: 'DB_CORRUPT',

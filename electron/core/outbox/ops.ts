@@ -61,6 +61,23 @@ export const ConsentWithdrawOp = z.object({
   workstationId: z.string(),
 });
 
+/**
+ * The passport details a consent covered were destroyed here (personal-data/destroy.ts): the
+ * centre destroys its copy, checking the reason against its own record of the consent. The
+ * daily job acts for no one (`destroyedBy` null); a supervisor's run names them.
+ */
+export const ConsentDestroyOp = z.object({
+  consentId: z.string(),
+  accountId: z.number().int(),
+  reason: z.enum(['withdrawn', 'retention']),
+  retentionDays: z.number().int().positive(),
+  destroyedAt: Instant,
+  destroyedBy: z.string().nullable(),
+  actSerial: z.string(),
+  officeId: z.string(),
+  workstationId: z.string(),
+});
+
 // The office's staff directory lives at the centre (central functions/40-staff.sql): each
 // change a counter makes to it goes there field by field, so two counters' changes to one
 // person (a supervisor's disable, the clerk's own password change) both stand. `by` is the
@@ -116,6 +133,7 @@ export const opSchemas = {
   'credential.revoke': CredentialRevokeOp,
   'consent.record': ConsentRecordOp,
   'consent.withdraw': ConsentWithdrawOp,
+  'consent.destroy': ConsentDestroyOp,
   'staff.create': StaffCreateOp,
   'staff.update': StaffUpdateOp,
   'staff.password': StaffPasswordOp,

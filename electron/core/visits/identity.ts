@@ -142,6 +142,8 @@ export async function checkIdentity(
       listVersion: listDate,
       checkedAt: now.toISOString(),
       clerkId: clerk.id,
+      destroyedAt: null,
+      destroyActId: null,
     };
     await m.insert(PassportCheck, row);
     if (match) await m.update(Visit, { id: visit.id }, { residentId: match.id });

@@ -41,11 +41,11 @@ export async function nextCounter(m: EntityManager, name: string): Promise<numbe
   return row.value;
 }
 
-/** `MSK-001-2026-I000123`: office, year, I for information sheet or C for consent form, number. */
+/** `MSK-001-2026-I000123`: office, year, I (information sheet), C (consent form), D (destruction act) or R (subject report), number. */
 export async function nextSerial(
   ctx: CoreContext,
   m: EntityManager,
-  kind: 'I' | 'C',
+  kind: 'I' | 'C' | 'D' | 'R',
 ): Promise<string> {
   const year = ctx.clock.now().getUTCFullYear();
   const n = await nextCounter(m, `serial.${kind}.${year}`);
@@ -131,6 +131,8 @@ export async function issueCredential(
         withdrawnAt: null,
         withdrawnBy: null,
         withdrawReason: null,
+        destroyedAt: null,
+        destroyActId: null,
       };
       await m.insert(Consent, consent);
       consentId = consent.id;

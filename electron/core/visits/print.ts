@@ -16,8 +16,8 @@ import { nextSerial } from './issue';
 import { latestCheck, openVisit, ownVisit } from './state';
 
 /** Sends a PDF to the configured printer; the outcome is an answer, not an exception. */
-async function send(
-  deps: VisitDeps,
+export async function sendToPrinter(
+  deps: Pick<VisitDeps, 'ctx' | 'printer'>,
   pdf: Buffer,
   title: string,
 ): Promise<{ printer: string; error: string | null }> {
@@ -115,7 +115,7 @@ export async function printConsentForm(
     clerkName: clerk.fullName,
     date: localDate(ctx.clock.now()),
   });
-  const sent = await send(deps, pdf, `Consent ${serial}`);
+  const sent = await sendToPrinter(deps, pdf, `Consent ${serial}`);
   return record(
     deps,
     clerk,
@@ -189,7 +189,7 @@ export async function printInfoSheet(
     clerkName: clerk.fullName,
     issuedAt: credential.issuedAt,
   });
-  const sent = await send(deps, pdf, `Sheet ${serial}`);
+  const sent = await sendToPrinter(deps, pdf, `Sheet ${serial}`);
   return record(
     deps,
     clerk,

@@ -82,7 +82,9 @@ export async function consentInForce(
     where: { accountId, residentId },
     order: { signedAt: 'DESC' },
   });
-  return rows.find((c) => c.withdrawnAt === null)?.id ?? null;
+  // A consent whose passport details were destroyed at the end of the retention period
+  // backs no new credential: the resident signs again, with the passport in hand.
+  return rows.find((c) => c.withdrawnAt === null && c.destroyedAt === null)?.id ?? null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import type { Session } from '../../staff/session';
 import type { VisitDeps } from '../../visits/deps';
 import type { Handlers } from '../dispatch';
+import { personalDataHandlers } from './personal-data';
 import { sessionHandlers, type AppMeta } from './session';
 import { staffHandlers } from './staff';
 import { supervisorHandlers, type SupervisorDeps } from './supervisor';
@@ -20,5 +21,6 @@ export function createHandlers(
     ...staffHandlers(ctx, session),
     ...visitHandlers(visits),
     ...supervisorHandlers(supervisor),
+    ...personalDataHandlers(supervisor),
   };
 }

@@ -3,6 +3,7 @@ import { parseScan } from '../../../../shared/domain/scan';
 import { accountCard } from '../../accounts/card';
 import { withdrawConsent } from '../../consent/withdraw';
 import { audit } from '../../context';
+import { printSubjectReport } from '../../personal-data/records';
 import { searchRegistry } from '../../registry/search';
 import { approveVisit } from '../../visits/approve';
 import { closeVisit } from '../../visits/close';
@@ -24,6 +25,7 @@ type VisitChannels =
   | 'visit.issue'
   | 'visit.printSheet'
   | 'visit.close'
+  | 'visit.printSubjectReport'
   | 'consent.withdraw';
 
 /** What a search is recorded as: a scanned MRZ holds a passport number and is masked. */
@@ -74,6 +76,8 @@ export function visitHandlers(deps: VisitDeps): Pick<Handlers, VisitChannels> {
       printConsentForm(deps, clerk, visitId, representative),
     'visit.issue': (input, { clerk }) => issueCredential(deps, clerk, input),
     'visit.printSheet': ({ visitId }, { clerk }) => printInfoSheet(deps, clerk, visitId),
+    'visit.printSubjectReport': ({ visitId }, { clerk }) =>
+      printSubjectReport(deps, clerk, visitId),
     'visit.close': async ({ visitId }, { clerk }) => {
       await closeVisit(deps, clerk, visitId);
       return { done: true as const };

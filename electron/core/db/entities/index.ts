@@ -1,7 +1,15 @@
 import { AuditEvent, Outbox } from './journal';
 import { Account, District, Resident, Street } from './registry';
 import { Clerk, Counter, Office, Setting, SignInThrottle } from './staff';
-import { Approval, Consent, Credential, PassportCheck, PrintedSheet, Visit } from './visit';
+import {
+  Approval,
+  Consent,
+  Credential,
+  DestructionAct,
+  PassportCheck,
+  PrintedSheet,
+  Visit,
+} from './visit';
 
 export * from './journal';
 export * from './registry';
@@ -24,6 +32,7 @@ export const entities = [
   Consent,
   Credential,
   PrintedSheet,
+  DestructionAct,
   AuditEvent,
   Outbox,
 ];

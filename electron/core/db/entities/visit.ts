@@ -52,6 +52,9 @@ export interface PassportCheckRow {
   listVersion: string | null;
   checkedAt: string;
   clerkId: string;
+  /** When the passport details were destroyed (personal-data/destroy.ts), and by which act. */
+  destroyedAt: string | null;
+  destroyActId: string | null;
 }
 
 export const PassportCheck = new EntitySchema<PassportCheckRow>({
@@ -77,6 +80,8 @@ export const PassportCheck = new EntitySchema<PassportCheckRow>({
     listVersion: { type: 'text', name: 'list_version', nullable: true },
     checkedAt: { type: 'text', name: 'checked_at' },
     clerkId: { type: 'text', name: 'clerk_id' },
+    destroyedAt: { type: 'text', name: 'destroyed_at', nullable: true },
+    destroyActId: { type: 'text', name: 'destroy_act_id', nullable: true },
   },
 });
 
@@ -118,6 +123,9 @@ export interface ConsentRow {
   withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawReason: string | null;
+  /** When the passport details it covered were destroyed, and by which act. */
+  destroyedAt: string | null;
+  destroyActId: string | null;
 }
 
 export const Consent = new EntitySchema<ConsentRow>({
@@ -139,6 +147,8 @@ export const Consent = new EntitySchema<ConsentRow>({
     withdrawnAt: { type: 'text', name: 'withdrawn_at', nullable: true },
     withdrawnBy: { type: 'text', name: 'withdrawn_by', nullable: true },
     withdrawReason: { type: 'text', name: 'withdraw_reason', nullable: true },
+    destroyedAt: { type: 'text', name: 'destroyed_at', nullable: true },
+    destroyActId: { type: 'text', name: 'destroy_act_id', nullable: true },
   },
 });
 
@@ -222,5 +232,58 @@ export const PrintedSheet = new EntitySchema<PrintedSheetRow>({
     error: { type: 'text', nullable: true },
     printedAt: { type: 'text', name: 'printed_at' },
     clerkId: { type: 'text', name: 'clerk_id' },
+  },
+});
+
+export interface DestructionActRow {
+  id: string;
+  serial: string;
+  createdAt: string;
+  reason: 'withdrawn' | 'retention' | 'no-consent';
+  /** The storage period the settings named on the day (the act's reason cites it). */
+  retentionDays: number;
+  trigger: 'job' | 'supervisor';
+  accountId: number;
+  payerCode: string;
+  residentId: number | null;
+  subjectName: string;
+  consentId: string | null;
+  /** JSON: the categories of personal data destroyed (codes, translated on the act). */
+  categories: string;
+  /** JSON: what was destroyed, one entry per record (ActRecord, personal-data/types.ts). */
+  records: string;
+  /** JSON: the persons who destroyed the data, with their positions. */
+  persons: string;
+  /** JSON: the operator's name and address as the settings said on the day. */
+  operator: string;
+  systemName: string;
+  method: string;
+  officeId: string;
+  clerkId: string | null;
+}
+
+export const DestructionAct = new EntitySchema<DestructionActRow>({
+  name: 'DestructionAct',
+  tableName: 'destruction_act',
+  columns: {
+    id: { type: 'text', primary: true },
+    serial: { type: 'text' },
+    createdAt: { type: 'text', name: 'created_at' },
+    reason: { type: 'text' },
+    retentionDays: { type: 'integer', name: 'retention_days' },
+    trigger: { type: 'text' },
+    accountId: { type: 'integer', name: 'account_id' },
+    payerCode: { type: 'text', name: 'payer_code' },
+    residentId: { type: 'integer', name: 'resident_id', nullable: true },
+    subjectName: { type: 'text', name: 'subject_name' },
+    consentId: { type: 'text', name: 'consent_id', nullable: true },
+    categories: { type: 'text' },
+    records: { type: 'text' },
+    persons: { type: 'text' },
+    operator: { type: 'text' },
+    systemName: { type: 'text', name: 'system_name' },
+    method: { type: 'text' },
+    officeId: { type: 'text', name: 'office_id' },
+    clerkId: { type: 'text', name: 'clerk_id', nullable: true },
   },
 });

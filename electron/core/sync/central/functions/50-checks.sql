@@ -16,6 +16,7 @@ LANGUAGE sql IMMUTABLE AS $$
     WHEN 'credential.revoke' THEN p->>'revokedBy'
     WHEN 'consent.record' THEN p->>'recordedBy'
     WHEN 'consent.withdraw' THEN p->>'withdrawnBy'
+    WHEN 'consent.destroy' THEN p->>'destroyedBy'
     WHEN 'staff.create' THEN p->>'by'
     WHEN 'staff.update' THEN p->>'by'
     WHEN 'staff.password' THEN p->>'by'
@@ -79,7 +80,8 @@ DECLARE
   v_actor text := ad_op_actor(p_kind, p);
 BEGIN
   IF p_kind NOT IN ('credential.issue', 'credential.revoke', 'consent.record',
-      'consent.withdraw', 'staff.create', 'staff.update', 'staff.password', 'staff.lockout') THEN
+      'consent.withdraw', 'consent.destroy', 'staff.create', 'staff.update', 'staff.password',
+      'staff.lockout') THEN
     RETURN NULL; -- sync_apply_op refuses an unknown kind on its own
   END IF;
   IF p->>'workstationId' IS DISTINCT FROM p_ws THEN
@@ -114,6 +116,16 @@ BEGIN
   SELECT account_id INTO v_other FROM consent WHERE id = p->>'consentId';
   IF v_other IS NOT NULL AND v_other <> v_account THEN
     RETURN ad_refusal('OUT_OF_SCOPE', 'the consent it names belongs to another account');
+  END IF;
+
+  IF p_kind = 'consent.destroy' THEN
+    -- The daily job acts for no one; a named supervisor must be one of this office's.
+    IF v_actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM staff WHERE id = v_actor
+        AND office_id = p_office AND role = 'supervisor' AND disabled_at IS NULL) THEN
+      RETURN ad_refusal('NOT_A_SUPERVISOR', format(
+        '%s is not an active supervisor of office %s', v_actor, p_office));
+    END IF;
+    RETURN ad_destroy_not_due(p);
   END IF;
 
   IF NOT EXISTS (SELECT 1 FROM staff WHERE id = v_actor AND office_id = p_office

@@ -52,6 +52,7 @@ BEGIN
     WHEN 'credential.revoke' THEN v_result := sync_credential_revoke(p_op_id, p);
     WHEN 'consent.record' THEN v_result := sync_consent_record(p_op_id, p);
     WHEN 'consent.withdraw' THEN v_result := sync_consent_withdraw(p_op_id, p);
+    WHEN 'consent.destroy' THEN v_result := sync_consent_destroy(p_op_id, p);
     WHEN 'staff.create' THEN v_result := sync_staff_create(p_op_id, p);
     WHEN 'staff.update' THEN v_result := sync_staff_update(p_op_id, p);
     WHEN 'staff.password' THEN v_result := sync_staff_password(p_op_id, p);
