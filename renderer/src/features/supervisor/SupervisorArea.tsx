@@ -11,6 +11,7 @@ import './i18n';
 import { ApprovalsList } from './approvals/ApprovalsList';
 import { AuditLog } from './audit/AuditLog';
 import { PassportListPanel } from './passportList/PassportListPanel';
+import { PersonalDataPanel } from './personalData/PersonalDataPanel';
 import { DailyReport } from './report/DailyReport';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { StaffList } from './staff/StaffList';
@@ -23,6 +24,7 @@ export const SUPERVISOR_TABS = [
   'staff',
   'settings',
   'passportList',
+  'personalData',
   'sync',
 ] as const;
 export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];
@@ -32,7 +34,7 @@ export interface SupervisorAreaProps {
   onBack: () => void;
 }
 
-/** Audit, reports, approvals, staff, settings, the passport list and sync: one tab each. */
+/** Audit, reports, approvals, staff, settings, the passport list, personal data and sync: one tab each. */
 export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
   const { t } = useTranslation('supervisor');
   const [tab, setTab] = useState<SupervisorTab>('audit');
@@ -51,6 +53,7 @@ export function SupervisorArea({ clerk, onBack }: SupervisorAreaProps) {
     staff: <StaffList me={clerk} />,
     settings: <SettingsPanel />,
     passportList: <PassportListPanel />,
+    personalData: <PersonalDataPanel />,
     sync: <SyncPanel />,
   }[tab];
 

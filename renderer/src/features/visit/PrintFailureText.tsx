@@ -7,7 +7,11 @@ import { useSession } from '../../api/queries';
  * Why a print failed, in the clerk's language. The spooler's own words (English) show to a
  * supervisor, or to anyone when there is no better reason to give; the audit log keeps them.
  */
-export function PrintFailureText({ record }: { record: PrintRecord }) {
+export function PrintFailureText({
+  record,
+}: {
+  record: Pick<PrintRecord, 'result' | 'reason' | 'printer' | 'error'>;
+}) {
   const { t } = useTranslation('common');
   const session = useSession();
   if (record.result !== 'failed' || !record.reason) return null;

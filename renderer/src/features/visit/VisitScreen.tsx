@@ -20,6 +20,7 @@ import { PassportStep } from './PassportStep';
 import { emptyForm, fromMrz, residentOf, toCheckInput, type CheckFormValues } from './passportForm';
 import { PersonStep } from './PersonStep';
 import { SheetStep } from './SheetStep';
+import { SubjectReport } from './SubjectReport';
 import { VisitHeader, type StepName } from './VisitHeader';
 
 export interface VisitScreenProps {
@@ -278,6 +279,9 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       <Paper variant="outlined" sx={{ p: 3 }}>
         {body}
       </Paper>
+      {v.check?.ok && v.check.residentId !== null && !v.closedAt && (
+        <SubjectReport visitId={v.visitId} />
+      )}
       <ErrorAlert error={close.error} />
       {confirmEnd && (
         <EndVisitDialog

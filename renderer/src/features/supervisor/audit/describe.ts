@@ -254,6 +254,21 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
       reason: r.str('reason'),
       revoked: r.fmt.number(r.strings('revoked').length),
     }),
+  'personalData.destroy': (r) => {
+    const what = [
+      r.bool('consentDestroyed') && r.tr(`${D}personalData.destroy.consent`),
+      r.strings('checks').length > 0 &&
+        r.tr(`${D}personalData.destroy.checks`, { count: r.strings('checks').length }),
+    ].filter((x): x is string => typeof x === 'string');
+    return r.tr(`${D}personalData.destroy.${r.str('trigger') === 'job' ? 'job' : 'supervisor'}`, {
+      reason: r.term('supervisor:personalData.reasons', r.str('reason')),
+      what: r.fmt.list(what),
+      serial: r.str('serial'),
+    });
+  },
+  'personalData.actPrint': (r) =>
+    printed(r, `${D}personalData.actPrint.${r.str('part') === 'extract' ? 'extract' : 'act'}`),
+  'subjectReport.print': (r) => printed(r, `${D}subjectReport.print`),
   'credential.issue': (r) => issued(r, 'credential.issue'),
   'credential.reset': (r) => issued(r, 'credential.reset'),
   'credential.revoke': (r) => {

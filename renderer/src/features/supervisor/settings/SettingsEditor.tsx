@@ -21,6 +21,7 @@ import { CentralPasswordForm } from './CentralPasswordForm';
 import { ClientKeyForm } from './ClientKeyForm';
 import { CentralSettings } from './CentralSettings';
 import { OfficeSettings } from './OfficeSettings';
+import { PersonalDataSettings } from './PersonalDataSettings';
 import { PortalSettings } from './PortalSettings';
 import { PrinterSettings } from './PrinterSettings';
 import type { SettingsForm } from './useFieldProps';
@@ -71,6 +72,7 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
           <OfficeSettings />
           <PrinterSettings />
           <PortalSettings />
+          <PersonalDataSettings />
           <CentralSettings />
           {save.isSuccess && !form.formState.isDirty && (
             <Alert severity="success" role="status" ref={savedRef} tabIndex={-1}>
