@@ -3,9 +3,10 @@
 // as another user it cannot, so the queue must already be there (CI runs the script as root
 // before the tests) and this only checks that it is.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pdfText, squash } from '../integration/documents/poppler';
 
 export const CUPS_QUEUE = 'AccessDeskPDF';
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'cups-setup.sh');
@@ -96,4 +97,30 @@ export async function waitFor<T>(
     if (v !== undefined || Date.now() > deadline) return v;
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/**
+ * The PDF cups-pdf wrote to `outputDir` since `since` (ms) whose text holds `needle`
+ * (compared without whitespace), with that text; undefined while there is none.
+ */
+export function printedWith(
+  outputDir: string,
+  since: number,
+  needle: string,
+): { path: string; text: string; pdf: Buffer } | undefined {
+  for (const name of readdirSync(outputDir)) {
+    const path = join(outputDir, name);
+    const stat = statSync(path);
+    if (!name.endsWith('.pdf') || stat.size === 0 || stat.mtimeMs < since - 1000) continue;
+    let text: string;
+    let pdf: Buffer;
+    try {
+      pdf = readFileSync(path);
+      text = pdfText(pdf);
+    } catch {
+      continue; // still being written
+    }
+    if (squash(text).includes(squash(needle))) return { path, text, pdf };
+  }
+  return undefined;
 }

@@ -50,6 +50,8 @@ export interface TestCoreOptions {
   platform?: Platform;
   now?: string;
   sync?: CoreOptions['sync'];
+  /** The daily destruction job; off unless a test asks (it would race the test's own runs). */
+  destructionJob?: CoreOptions['destructionJob'];
 }
 
 export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
@@ -74,6 +76,7 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     ...(opts.platform ? { platform: opts.platform } : {}),
     // The tests' own environment must not point a test core at a real centre.
     sync: { env: {}, ...opts.sync },
+    destructionJob: opts.destructionJob ?? false,
   });
   const supervisor = await setupFirstSupervisor(core.ctx, { officeName: 'Тестовый офис', ...SUP });
   const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });
