@@ -220,6 +220,61 @@ describe('migration 0005 (the name key for surname + given name search)', () => 
   });
 });
 
+describe('migration 0006 (the personal-data lifecycle)', () => {
+  it('keeps every consent and check as it was, not destroyed, and adds the acts', async () => {
+    const v5 = await openAt(5);
+    await seedVersion1(v5);
+    await q(
+      v5,
+      `INSERT INTO visit (id, kind, account_id, payer_code, resident_id, clerk_id, office_id, started_at)
+       VALUES ('v1', 'issue', 1, '7700000001', 1, 'c1', 'MSK-001', ?)`,
+      [NOW],
+    );
+    await q(
+      v5,
+      `INSERT INTO passport_check (id, visit_id, resident_id, surname, given_name, birth_date, series, number,
+         issue_date, department_code, source, findings, passed, matched, checked_at, clerk_id)
+       VALUES ('k1', 'v1', 1, 'Ёлкина', 'Анна', '1980-02-03', '4509', '123456', '2009-03-01', '770-001',
+         'typed', '[]', 1, 1, ?, 'c1')`,
+      [NOW],
+    );
+    await q(
+      v5,
+      `INSERT INTO consent (id, account_id, resident_id, visit_id, text_version, language, subject, operator,
+         signed_at, recorded_by, office_id)
+       VALUES ('s1', 1, 1, 'v1', 'v1', 'ru', '{"document":{"number":"123456"}}', '{}', ?, 'c1', 'MSK-001')`,
+      [NOW],
+    );
+    await v5.close();
+    const v6 = await openAt(6);
+    expect(await tables(v6)).toContain('destruction_act');
+    expect(
+      await q(v6, `SELECT subject, destroyed_at, destroy_act_id FROM consent WHERE id = 's1'`),
+    ).toEqual([
+      { subject: '{"document":{"number":"123456"}}', destroyed_at: null, destroy_act_id: null },
+    ]);
+    expect(
+      await q(
+        v6,
+        `SELECT number, destroyed_at, destroy_act_id FROM passport_check WHERE id = 'k1'`,
+      ),
+    ).toEqual([{ number: '123456', destroyed_at: null, destroy_act_id: null }]);
+    expect(await indexColumns(v6, 'passport_check_due')).toEqual(['destroyed_at', 'checked_at']);
+    // The act's reason is one of the three the law gives us.
+    await expect(
+      q(
+        v6,
+        `INSERT INTO destruction_act (id, serial, created_at, reason, retention_days, trigger, account_id,
+           payer_code, subject_name, categories, records, persons, operator, system_name, method, office_id)
+         VALUES ('a1', 'S1', ?, 'whim', 1826, 'job', 1, '7700000001', 'x', '[]', '[]', '[]', '{}',
+           'Access Desk', 'overwrite', 'MSK-001')`,
+        [NOW],
+      ),
+    ).rejects.toThrow(/CHECK constraint failed/);
+    await v6.close();
+  });
+});
+
 it('every migration has a test here', () => {
-  expect(migrations).toHaveLength(5);
+  expect(migrations).toHaveLength(6);
 });
