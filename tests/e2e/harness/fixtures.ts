@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../electron/core';
+import type { Clock } from '../../../electron/core/clock';
 import { memorySink, type LogSink } from '../../../electron/core/log/logger';
 import { installInvalidPassports } from './passport-list';
 import { testPlatform, type TestPlatform } from './platform';
@@ -46,6 +47,11 @@ export interface AppFixtures {
   printerQueue: string | null;
   /** Stand-ins for Electron's safeStorage and file dialog (chromium project). */
   platform: TestPlatform;
+  /**
+   * The core's clock: the real time, plus whatever a test moved it on by (`shift`), for the
+   * rules that wait days (a withdrawn consent's data are destroyed 29 days after).
+   */
+  clock: Clock & { shift(ms: number): void };
   /**
    * Option: a real central PostgreSQL for the test, with its staff for office MSK-001 made
    * before the app starts; the workstation is enrolled into that office and syncs with it
@@ -116,6 +122,11 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   printerQueue: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   platform: async ({}, use) => use(testPlatform()),
+  // eslint-disable-next-line no-empty-pattern
+  clock: async ({}, use) => {
+    let offset = 0;
+    await use({ now: () => new Date(Date.now() + offset), shift: (ms) => (offset += ms) });
+  },
   centreSetup: [null, { option: true }],
   centre: async ({ centreSetup }, use) => {
     if (!centreSetup) return use(null);
@@ -135,6 +146,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       invalidPassports,
       printerQueue,
       platform,
+      clock,
       centre,
       centreSetup,
     },
@@ -156,6 +168,9 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       version: 'e2e',
       demoAccounts,
       platform,
+      clock,
+      // A test runs "destroy what is due" itself; the daily job would race it.
+      destructionJob: false,
       sync: centre
         ? {
             env,

@@ -31,6 +31,7 @@ export const TABS = {
   staff: 'Сотрудники',
   settings: 'Настройки',
   passportList: 'Список паспортов',
+  personalData: 'Персональные данные',
   sync: 'Синхронизация',
 } as const;
 export type Tab = keyof typeof TABS;
