@@ -397,9 +397,9 @@ export function renderSubjectReport(d: SubjectReportDocument): Promise<Buffer> {
     section(r.sections.checks),
     ...lines(
       d.checks.map((c) =>
-        fill(r.check, {
+        fill(c.passport === null ? r.checkDestroyed : r.check, {
           checkedAt: dt(c.checkedAt),
-          passport: c.passport ?? r.checkDestroyed,
+          ...(c.passport !== null && { passport: c.passport }),
           result: c.passed ? r.checkPassed : r.checkFailed,
         }),
       ),

@@ -1,6 +1,12 @@
 // Demo data only: invented people, a demo password. Used by the document tests, the sample
 // renders in docs/samples and the benchmark.
+import { createHash } from 'node:crypto';
 import type { ConsentFormData, DocLanguage, InfoSheetData } from '../../../electron/core/documents';
+import type {
+  ActDocument,
+  ExtractDocument,
+  SubjectReportDocument,
+} from '../../../electron/core/documents/records';
 
 export const DEMO_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 
@@ -156,3 +162,157 @@ export const EXPECTED_DATES: Record<
     activeBy: '14 март 2026 г. в 15:20',
   },
 };
+
+const DEMO_OPERATOR = {
+  name: 'ГБУ «Расчётный центр» (демо)',
+  address: '125009, г. Москва, ул. Примерная, д. 1',
+};
+
+/** An act of destruction after a withdrawal, signed by a supervisor and the responsible person. */
+export function demoAct(language: DocLanguage = 'ru'): ActDocument {
+  return {
+    language,
+    serial: 'MSK012-2026-D000007',
+    createdAt: '2026-04-13T09:30:00Z',
+    operator: DEMO_OPERATOR,
+    subject: { fullName: 'Иванов Пётр Сергеевич', payerCode: '7712345678' },
+    categories: ['passport', 'representative'],
+    records: [
+      {
+        kind: 'consent',
+        signedAt: '2026-02-10T08:15:00Z',
+        textVersion: 'v1',
+        withdrawnAt: '2026-03-14T12:05:00Z',
+      },
+      { kind: 'check', checkedAt: '2026-02-10T08:12:00Z', passport: '45** ****56' },
+      { kind: 'check', checkedAt: '2026-03-14T12:01:00Z', passport: '45** ****56' },
+    ],
+    system: { name: 'Access Desk', office: 'MSK012', workstation: 'ws-2f1c9a70' },
+    reason: 'withdrawn',
+    retentionDays: 1826,
+    trigger: 'supervisor',
+    persons: [
+      { name: 'Петрова Анна Сергеевна', position: null, role: 'supervisor' },
+      {
+        name: 'Соколова Ирина Викторовна',
+        position: 'Начальник отдела защиты информации',
+        role: 'responsible',
+      },
+    ],
+  };
+}
+
+/** The extract for demoAct: the consent's record and withdrawal, the checks, the destruction. */
+export function demoExtract(language: DocLanguage = 'ru'): ExtractDocument {
+  const act = demoAct(language);
+  const hash = (n: number) => createHash('sha256').update(`demo ${n}`).digest('hex');
+  return {
+    language,
+    serial: act.serial,
+    createdAt: act.createdAt,
+    operator: act.operator,
+    subject: act.subject,
+    systemName: 'Access Desk',
+    entries: [
+      {
+        seq: 41,
+        at: '2026-02-10T08:12:00Z',
+        action: 'passport.check',
+        who: 'Иванов Олег Петрович',
+        details: { passport: '45** ****56' },
+        hash: hash(41),
+      },
+      {
+        seq: 44,
+        at: '2026-02-10T08:15:00Z',
+        action: 'consent.record',
+        who: 'Иванов Олег Петрович',
+        details: { version: 'v1' },
+        hash: hash(44),
+      },
+      {
+        seq: 310,
+        at: '2026-03-14T12:05:00Z',
+        action: 'consent.withdraw',
+        who: 'Иванов Олег Петрович',
+        details: { reason: 'письменное заявление' },
+        hash: hash(310),
+      },
+      {
+        seq: 702,
+        at: act.createdAt,
+        action: 'personalData.destroy',
+        who: 'Петрова Анна Сергеевна',
+        details: {
+          serial: act.serial,
+          destroyed: { reason: act.reason, categories: act.categories, persons: act.persons },
+        },
+        hash: hash(702),
+      },
+    ],
+  };
+}
+
+/** A resident's answer: two consents (one withdrawn and destroyed), credentials, visits, an act. */
+export function demoSubjectReport(language: DocLanguage = 'ru'): SubjectReportDocument {
+  return {
+    language,
+    serial: 'MSK012-2026-R000003',
+    createdAt: '2026-05-20T10:00:00Z',
+    operator: DEMO_OPERATOR,
+    office: {
+      name: 'Расчётный центр «Текстильщики» (демо)',
+      address: 'Москва, ул. Примерная, д. 12',
+    },
+    clerkName: 'Петрова Анна Сергеевна',
+    systemName: 'Access Desk',
+    subject: {
+      fullName: 'Иванов Пётр Сергеевич',
+      birthDate: '1980-05-17',
+      payerCode: '7712345678',
+      address: 'г. Москва, ул. Примерная, д. 12, корп. 2, кв. 45',
+    },
+    consents: [
+      {
+        textVersion: 'v1',
+        signedAt: '2026-02-10T08:15:00Z',
+        officeId: 'MSK012',
+        withdrawnAt: '2026-03-14T12:05:00Z',
+        destroyedAt: '2026-04-13T09:30:00Z',
+      },
+      {
+        textVersion: 'v1',
+        signedAt: '2026-05-20T09:50:00Z',
+        officeId: 'MSK012',
+        withdrawnAt: null,
+        destroyedAt: null,
+      },
+    ],
+    credentials: [
+      {
+        version: 1,
+        issuedAt: '2026-02-10T08:16:00Z',
+        expiresAt: '2026-03-12T08:16:00Z',
+        officeId: 'MSK012',
+        revokedAt: '2026-03-14T12:05:00Z',
+        revokeReason: 'consent-withdrawn',
+      },
+    ],
+    visits: [
+      {
+        kind: 'issue',
+        startedAt: '2026-02-10T08:10:00Z',
+        closedAt: '2026-02-10T08:18:00Z',
+        officeId: 'MSK012',
+      },
+      { kind: 'issue', startedAt: '2026-05-20T09:45:00Z', closedAt: null, officeId: 'MSK012' },
+    ],
+    checks: [
+      { checkedAt: '2026-02-10T08:12:00Z', passport: null, passed: true },
+      { checkedAt: '2026-05-20T09:48:00Z', passport: '45** ****56', passed: true },
+    ],
+    acts: [
+      { serial: 'MSK012-2026-D000007', createdAt: '2026-04-13T09:30:00Z', reason: 'withdrawn' },
+    ],
+  };
+}

@@ -11,7 +11,20 @@ import {
   renderInfoSheet,
   type DocLanguage,
 } from '../../../electron/core/documents';
-import { demoConsent, demoSheet, longConsent, longSheet } from './demo-data';
+import {
+  renderDestructionAct,
+  renderLogExtract,
+  renderSubjectReport,
+} from '../../../electron/core/documents/records';
+import {
+  demoAct,
+  demoConsent,
+  demoExtract,
+  demoSheet,
+  demoSubjectReport,
+  longConsent,
+  longSheet,
+} from './demo-data';
 
 const out = resolve(process.argv[2] ?? 'docs/samples');
 const dpi = process.argv[3] ?? '80';
@@ -91,6 +104,9 @@ try {
   for (const lang of langs) {
     png(await renderInfoSheet(demoSheet(lang)), `info-sheet-${lang}`);
     png((await renderConsentForm(demoConsent(lang, lang === 'ru'))).pdf, `consent-${lang}`, 'all');
+    png(await renderDestructionAct(demoAct(lang)), `destruction-act-${lang}`);
+    png(await renderLogExtract(demoExtract(lang)), `log-extract-${lang}`);
+    png(await renderSubjectReport(demoSubjectReport(lang)), `subject-report-${lang}`);
   }
   png(await renderInfoSheet(demoSheet('ru', 'A5')), 'info-sheet-ru-a5');
   if (process.argv.includes('--long')) {
