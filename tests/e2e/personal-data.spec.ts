@@ -156,7 +156,7 @@ test.describe('journey: destroying what a withdrawn consent covered', () => {
       fullName(resident),
       account.payerCode,
       `Акт № ${serial}`,
-      'данные уничтожены',
+      'данные паспорта уничтожены, проверка пройдена',
       'отозвано',
     ]);
     printed.push(report.path);

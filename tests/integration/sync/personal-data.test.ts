@@ -13,6 +13,7 @@ import type { VisitState } from '../../../shared/schemas/visit';
 import type { Store } from '../../../electron/core/db/store';
 import { enqueue } from '../../../electron/core/outbox/enqueue';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
+import { centralDataSource } from '../../../electron/core/sync/central/datasource';
 import { printedWith, setupCupsQueue, waitFor as waitForFile } from '../../support/cups';
 import { passportFor, personOf } from '../../support/passports';
 import { accountWithOwner, call, openTestCore, signInAs, type TestCore } from '../core/harness';
@@ -321,5 +322,53 @@ describe('destroying what a withdrawn consent covered', () => {
          (SELECT op_id FROM rejected_op WHERE kind = 'consent.destroy')`,
     );
     expect(events.map((e) => e.code)).toContain('NOT_DUE');
+  });
+
+  it("the centre's own run destroys what is due by its clock, and only the owner may run it", async () => {
+    t = await openTestCore({
+      accounts: 300,
+      platform: sealedPlatform,
+      now: '2026-06-01T07:00:00Z',
+      sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
+    });
+    await connectThroughSettings(t, centre);
+    const old = await issueWithNumber(t, 0, WITHDRAWN);
+    const recent = await issueWithNumber(t, 1, KEPT);
+    await call(t, 'consent.withdraw', { consentId: old.consentId, reason: 'заявление' });
+    await call(t, 'consent.withdraw', { consentId: recent.consentId, reason: 'заявление' });
+    await synced(t);
+    // By the centre's clock one withdrawal is 31 days old, the other 10 (no workstation
+    // will ever destroy them: say the counter was retired).
+    await centre.admin.query(
+      `UPDATE consent SET withdrawn_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [old.consentId, 31],
+    );
+    await centre.admin.query(
+      `UPDATE consent SET withdrawn_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [recent.consentId, 10],
+    );
+    const done = await centre.admin.query<{ consent_id: string; reason: string }[]>(
+      `SELECT consent_id, reason FROM pd_destroy_due()`,
+    );
+    expect(done).toEqual([{ consent_id: old.consentId, reason: 'withdrawn' }]);
+    expect(await foundAtCentre(centre.admin, WITHDRAWN)).toEqual([]);
+    expect(await foundAtCentre(centre.admin, KEPT)).toEqual(['consent']);
+    const [row] = await centre.admin.query<{ destroyed_by: string; destroy_reason: string }[]>(
+      `SELECT destroyed_by, destroy_reason FROM consent WHERE id = $1`,
+      [old.consentId],
+    );
+    expect(row).toEqual({ destroyed_by: 'centre', destroy_reason: 'withdrawn' });
+    // A second run finds nothing more; a workstation's login may not run it at all.
+    expect(await centre.admin.query(`SELECT * FROM pd_destroy_due()`)).toEqual([]);
+    const { cfg } = await centre.enrol('MSK-001', { name: 'another counter' });
+    const ws = centralDataSource(cfg, { poolSize: 1 });
+    await ws.initialize();
+    try {
+      await expect(ws.query(`SELECT * FROM pd_destroy_due()`)).rejects.toMatchObject({
+        driverError: { code: '42501' },
+      });
+    } finally {
+      await ws.destroy();
+    }
   });
 });
