@@ -50,6 +50,8 @@ export const ConsentView = z.object({
   signedAt: z.string(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
+  /** When the passport details it covered were destroyed (docs/personal-data.md). */
+  destroyedAt: z.string().nullable(),
 });
 export type ConsentView = z.infer<typeof ConsentView>;
 

@@ -134,6 +134,13 @@ test.describe('journey: destroying what a withdrawn consent covered', () => {
     await app.reload();
     await signInWithKeyboard(app, CLERK);
     await scan(app, account.payerCode);
+    // The card keeps the fact of the consent and says its passport details went.
+    const consentRow = app
+      .getByRole('region', { name: 'Согласия на обработку персональных данных' })
+      .getByRole('row')
+      .filter({ hasText: fullName(resident) });
+    await expect(consentRow).toContainText('отозвано');
+    await expect(consentRow).toContainText('данные паспорта уничтожены');
     await expectFocused(app, 'Выдать доступ');
     await app.keyboard.press('Enter');
     await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));

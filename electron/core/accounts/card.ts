@@ -82,6 +82,7 @@ export async function accountCard(
         signedAt: c.signedAt,
         withdrawnAt: c.withdrawnAt,
         withdrawReason: c.withdrawReason,
+        destroyedAt: c.destroyedAt,
       })),
       visits: visits.map((v) => ({
         id: v.id,

@@ -51,6 +51,8 @@ export function ConsentsTable({ accountId, consents, onWithdrawn }: ConsentsTabl
                   {c.withdrawnAt
                     ? t('account.consents.withdrawn', { date: fmt.date(c.withdrawnAt) })
                     : t('account.consents.active')}
+                  {c.destroyedAt &&
+                    `; ${t('account.consents.destroyed', { date: fmt.date(c.destroyedAt) })}`}
                 </TableCell>
                 <TableCell align="right">
                   {!c.withdrawnAt && (
