@@ -1,8 +1,8 @@
 // The personal-data lifecycle's channels (docs/personal-data.md): what is due, the acts that
 // prove a destruction, and the printed documents.
 import { z } from 'zod';
-import { PRINT_FAILURE_REASONS } from '../domain/printing';
 import { Id } from './common';
+import { PrintRecord } from './visit';
 
 export const DESTROY_REASONS = ['withdrawn', 'retention', 'no-consent'] as const;
 export const DestroyReason = z.enum(DESTROY_REASONS);
@@ -46,12 +46,5 @@ export const ActsQuery = z.object({ limit: z.number().int().min(1).max(500).defa
 export const ActPrintInput = z.object({ actId: Id, part: z.enum(['act', 'extract']) });
 
 /** A printed document that is not a visit's sheet: an act, an extract, a subject report. */
-export const DocumentPrint = z.object({
-  serial: z.string(),
-  result: z.enum(['printed', 'failed']),
-  printer: z.string(),
-  error: z.string().nullable(),
-  reason: z.enum(PRINT_FAILURE_REASONS).nullable(),
-  at: z.string(),
-});
+export const DocumentPrint = PrintRecord.omit({ kind: true });
 export type DocumentPrint = z.infer<typeof DocumentPrint>;

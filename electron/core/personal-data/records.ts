@@ -8,26 +8,20 @@ import type { ActView, DocumentPrint, DueList } from '../../../shared/schemas/pe
 import { WITHDRAWAL_DESTROY_DAYS } from '../../../shared/schemas/settings';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import { audit, type CoreContext } from '../context';
-import {
-  Clerk,
-  Consent,
-  DestructionAct,
-  Resident,
-  Visit,
-  type DestructionActRow,
-} from '../db/entities';
+import { Clerk, Consent, DestructionAct, Visit, type DestructionActRow } from '../db/entities';
 import {
   renderDestructionAct,
   renderLogExtract,
   renderSubjectReport,
   type ExtractEntry,
+  type SubjectReportDocument,
 } from '../documents/records';
 import { fullAddress } from '../registry/address';
 import { getAccount } from '../registry/search';
 import type { VisitDeps } from '../visits/deps';
 import { nextSerial } from '../visits/issue';
 import { sendToPrinter } from '../visits/print';
-import { latestCheck, openVisit, ownVisit } from '../visits/state';
+import { checkedResident } from '../visits/state';
 import type { ActPerson, ActRecord } from './destroy';
 import { SYSTEM_NAME } from './destroy';
 import { findDue, type Category } from './due';
@@ -229,25 +223,11 @@ export async function printSubjectReport(
   const { ctx } = deps;
   const settings = ctx.settings.get();
   const data = await ctx.store.tx(async (m) => {
-    const visit = openVisit(await ownVisit(m, visitId, clerk));
-    const check = await latestCheck(m, visitId);
-    if (!check?.passed || !check.matched || check.residentId === null)
-      throw new AppError('PASSPORT_NOT_CHECKED', 'Check the passport first.');
-    const resident = await m.findOneBy(Resident, { id: check.residentId });
-    if (!resident) throw new AppError('RESIDENT_NOT_FOUND', 'The resident left the registry.');
+    const { visit, resident } = await checkedResident(m, visitId, clerk);
     const who = { accountId: visit.accountId, residentId: resident.id };
     const consents = await m.find(Consent, { where: who, order: { signedAt: 'ASC' } });
     const credentials = consents.length
-      ? await m.query<
-          {
-            version: number;
-            issuedAt: string;
-            expiresAt: string;
-            officeId: string;
-            revokedAt: string | null;
-            revokeReason: string | null;
-          }[]
-        >(
+      ? await m.query<SubjectReportDocument['credentials']>(
           `SELECT version, issued_at AS issuedAt, expires_at AS expiresAt, office_id AS officeId,
                   revoked_at AS revokedAt, revoke_reason AS revokeReason
            FROM credential WHERE account_id = ? AND consent_id IN (SELECT value FROM json_each(?))

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import type { PrintRecord, Representative } from '../../../shared/schemas/visit';
 import { audit } from '../context';
-import { Credential, PrintedSheet, Resident, type PrintedSheetRow } from '../db/entities';
+import { Credential, PrintedSheet, type PrintedSheetRow } from '../db/entities';
 import { renderConsentForm, renderInfoSheet } from '../documents';
 import { PASSWORD_ALPHABET } from '../credentials/password';
 import { fullAddress } from '../registry/address';
@@ -13,7 +13,7 @@ import { sheetActivation } from './activation';
 import { localDate } from './dates';
 import type { VisitDeps } from './deps';
 import { nextSerial } from './issue';
-import { latestCheck, openVisit, ownVisit } from './state';
+import { checkedResident, openVisit, ownVisit } from './state';
 
 /** Sends a PDF to the configured printer; the outcome is an answer, not an exception. */
 export async function sendToPrinter(
@@ -79,14 +79,8 @@ export async function printConsentForm(
   const { ctx } = deps;
   const settings = ctx.settings.get();
   const { visit, check, resident, serial } = await ctx.store.tx(async (m) => {
-    const visit = openVisit(await ownVisit(m, visitId, clerk));
-    const check = await latestCheck(m, visitId);
-    if (!check?.passed || !check.matched || check.residentId === null)
-      throw new AppError('PASSPORT_NOT_CHECKED', 'Check the passport first.');
-    // The registry is the centre's: a replica reloaded mid-visit may have lost the resident.
-    const resident = await m.findOneBy(Resident, { id: check.residentId });
-    if (!resident) throw new AppError('RESIDENT_NOT_FOUND', 'The resident left the registry.');
-    return { visit, check, resident, serial: await nextSerial(ctx, m, 'C') };
+    const checked = await checkedResident(m, visitId, clerk);
+    return { ...checked, serial: await nextSerial(ctx, m, 'C') };
   });
   const account = await getAccount(ctx.store, visit.accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The account left the registry.');

@@ -14,6 +14,7 @@ import {
   Resident,
   Visit,
   type PassportCheckRow,
+  type ResidentRow,
   type VisitRow,
 } from '../db/entities';
 import { getAccount } from '../registry/search';
@@ -49,6 +50,25 @@ export async function latestCheck(
     .orderBy('pc.checked_at', 'DESC')
     .addOrderBy('pc.rowid', 'DESC')
     .getOne();
+}
+
+/**
+ * The open visit of this clerk, its newest check that passed and matched a resident, and that
+ * resident: what the consent form and the subject report are printed for.
+ */
+export async function checkedResident(
+  m: EntityManager,
+  visitId: string,
+  clerk: ClerkSummary,
+): Promise<{ visit: VisitRow; check: PassportCheckRow; resident: ResidentRow }> {
+  const visit = openVisit(await ownVisit(m, visitId, clerk));
+  const check = await latestCheck(m, visitId);
+  if (!check?.passed || !check.matched || check.residentId === null)
+    throw new AppError('PASSPORT_NOT_CHECKED', 'Check the passport first.');
+  // The registry is the centre's: a replica reloaded mid-visit may have lost the resident.
+  const resident = await m.findOneBy(Resident, { id: check.residentId });
+  if (!resident) throw new AppError('RESIDENT_NOT_FOUND', 'The resident left the registry.');
+  return { visit, check, resident };
 }
 
 /**

@@ -166,7 +166,9 @@ export async function issueThroughChannels(
   t: TestCore,
   skip = 0,
   minutes = 0,
-): Promise<Issued & { accountId: number }> {
+  /** The passport's number (six digits), for a test that looks for it afterwards. */
+  number?: string,
+): Promise<Issued & { accountId: number; account: AccountSummary; owner: ResidentSummary }> {
   const { account, owner } = await accountWithOwner(t, skip);
   const v = await call<VisitState>(t, 'visit.start', {
     accountId: account.accountId,
@@ -176,7 +178,7 @@ export async function issueThroughChannels(
     visitId: v.visitId,
     residentId: owner.id,
     person: personOf(owner),
-    passport: passportFor(owner.birthDate, t.today),
+    passport: passportFor(owner.birthDate, t.today, number),
     source: 'typed',
   });
   const issued = await call<Issued>(t, 'visit.issue', {
@@ -186,5 +188,5 @@ export async function issueThroughChannels(
   });
   if (minutes > 0) t.clock.advance(minutes * 60_000);
   await call(t, 'visit.close', { visitId: v.visitId });
-  return { ...issued, accountId: account.accountId };
+  return { ...issued, accountId: account.accountId, account, owner };
 }

@@ -9,14 +9,12 @@ import type { DataSource } from 'typeorm';
 import type { AccountCard } from '../../../shared/schemas/account';
 import type { ActView, DocumentPrint, DueList } from '../../../shared/schemas/personal-data';
 import type { SyncStatus } from '../../../shared/schemas/supervisor';
-import type { VisitState } from '../../../shared/schemas/visit';
 import type { Store } from '../../../electron/core/db/store';
 import { enqueue } from '../../../electron/core/outbox/enqueue';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
 import { centralDataSource } from '../../../electron/core/sync/central/datasource';
 import { printedWith, setupCupsQueue, waitFor as waitForFile } from '../../support/cups';
-import { passportFor, personOf } from '../../support/passports';
-import { accountWithOwner, call, openTestCore, signInAs, type TestCore } from '../core/harness';
+import { call, issueThroughChannels, openTestCore, signInAs, type TestCore } from '../core/harness';
 import {
   connectThroughSettings,
   sealedPlatform,
@@ -84,23 +82,12 @@ async function foundAtCentre(admin: DataSource, needle: string): Promise<string[
   return hits;
 }
 
+/** An issue visit to the `skip`-th adult owner with passport `number`, and the consent it recorded. */
 async function issueWithNumber(t: TestCore, skip: number, number: string) {
-  const { account, owner } = await accountWithOwner(t, skip);
-  const v = await call<VisitState>(t, 'visit.start', {
-    accountId: account.accountId,
-    kind: 'issue',
-  });
-  await call(t, 'visit.check', {
-    visitId: v.visitId,
-    residentId: owner.id,
-    person: personOf(owner),
-    passport: passportFor(owner.birthDate, t.today, number),
-    source: 'typed',
-  });
-  await call(t, 'visit.issue', { visitId: v.visitId, consentSigned: true, representative: null });
-  await call(t, 'visit.close', { visitId: v.visitId });
+  const { account, owner } = await issueThroughChannels(t, skip, 0, number);
   const card = await call<AccountCard>(t, 'registry.account', { accountId: account.accountId });
-  return { account, owner, consentId: card.consents[0]!.id };
+  const consentId = card.consents[0]!.id;
+  return { account, owner, consentId };
 }
 
 const synced = (t: TestCore) =>
