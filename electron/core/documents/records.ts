@@ -140,14 +140,6 @@ const lines = (items: string[], none: string) =>
     ? items.map((s) => para(`— ${s}`, S.value, { indent: 10, after: 1.5 }))
     : [body(none)];
 
-function titleBlocks(title: string, law: string, number: string): Block[] {
-  return [
-    para(title, S.title, { after: 3 }),
-    para(law, S.law, { after: 3 }),
-    para(number, S.meta, { after: 8 }),
-  ];
-}
-
 function recordLine(t: RecordTexts, lang: DocLanguage, r: RecordLine): string {
   if (r.kind === 'check')
     return fill(t.records.check, {
@@ -172,15 +164,35 @@ function signatures(t: RecordTexts, persons: ActDocument['persons']): Block[] {
   ]);
 }
 
+/** The heading every record starts with: title, legal basis, number and date. */
+interface Heading {
+  title: string;
+  docTitle: string;
+  law: string;
+}
+
+/**
+ * A record as one PDF: its heading, then `body`, flowing onto as many pages as it takes, with
+ * "title No. serial, page n of m" in every footer.
+ */
 async function render(
   language: DocLanguage,
-  docTitle: string,
-  footerTitle: string,
-  serial: string,
-  createdAt: string,
-  blocks: Block[],
+  h: Heading,
+  record: { serial: string; createdAt: string },
+  body: Block[],
 ): Promise<Buffer> {
   const t = TEXTS[language];
+  const { serial, createdAt } = record;
+  const footerTitle = h.title;
+  const docTitle = fill(h.docTitle, { serial });
+  const blocks: Block[] = [
+    para(h.title, S.title, { after: 3 }),
+    para(fill(h.law, { serial }), S.law, { after: 3 }),
+    para(fill(t.labels.number, { serial, date: formatLongDate(language, createdAt) }), S.meta, {
+      after: 8,
+    }),
+    ...body,
+  ];
   const { doc, finish } = openPdf(
     'A4',
     { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
@@ -210,11 +222,6 @@ export function renderDestructionAct(d: ActDocument): Promise<Buffer> {
   const l = t.labels;
   const a = t.act;
   const blocks: Block[] = [
-    ...titleBlocks(
-      a.title,
-      a.law,
-      fill(l.number, { serial: d.serial, date: formatLongDate(lang, d.createdAt) }),
-    ),
     section(a.sections.operator),
     facts([
       { label: l.operator, value: d.operator.name },
@@ -249,14 +256,7 @@ export function renderDestructionAct(d: ActDocument): Promise<Buffer> {
     spacer(6),
     para(fill(a.extractNote, { serial: d.serial }), S.small),
   ];
-  return render(
-    lang,
-    fill(a.docTitle, { serial: d.serial }),
-    a.title,
-    d.serial,
-    d.createdAt,
-    blocks,
-  );
+  return render(lang, a, d, blocks);
 }
 
 /** Reason, categories, method and persons of a destruction, for its entry in the extract. */
@@ -300,11 +300,6 @@ export function renderLogExtract(d: ExtractDocument): Promise<Buffer> {
     ];
   };
   const blocks: Block[] = [
-    ...titleBlocks(
-      x.title,
-      fill(x.law, { serial: d.serial }),
-      fill(t.labels.number, { serial: d.serial, date: formatLongDate(lang, d.createdAt) }),
-    ),
     facts([
       { label: t.labels.operator, value: `${d.operator.name}, ${d.operator.address}` },
       { label: t.labels.fullName, value: d.subject.fullName },
@@ -314,14 +309,7 @@ export function renderLogExtract(d: ExtractDocument): Promise<Buffer> {
     body(fill(x.intro, { system: d.systemName })),
     ...(d.entries.length ? d.entries.flatMap(entry) : [body(x.none)]),
   ];
-  return render(
-    lang,
-    fill(x.docTitle, { serial: d.serial }),
-    x.title,
-    d.serial,
-    d.createdAt,
-    blocks,
-  );
+  return render(lang, x, d, blocks);
 }
 
 export function renderSubjectReport(d: SubjectReportDocument): Promise<Buffer> {
@@ -331,11 +319,6 @@ export function renderSubjectReport(d: SubjectReportDocument): Promise<Buffer> {
   const dt = (iso: string) => formatDateTime(lang, iso);
   const reasons = r.revokeReasons as Record<string, string>;
   const blocks: Block[] = [
-    ...titleBlocks(
-      r.title,
-      r.law,
-      fill(t.labels.number, { serial: d.serial, date: formatLongDate(lang, d.createdAt) }),
-    ),
     facts([
       { label: t.labels.operator, value: `${d.operator.name}, ${d.operator.address}` },
       { label: t.labels.office, value: `${d.office.name}, ${d.office.address}` },
@@ -419,12 +402,5 @@ export function renderSubjectReport(d: SubjectReportDocument): Promise<Buffer> {
     spacer(14),
     para(fill(r.signature, { clerk: d.clerkName }), S.value),
   ];
-  return render(
-    lang,
-    fill(r.docTitle, { serial: d.serial }),
-    r.title,
-    d.serial,
-    d.createdAt,
-    blocks,
-  );
+  return render(lang, r, d, blocks);
 }
