@@ -90,21 +90,26 @@ export async function findDue(
        AND ((c.withdrawn_at IS NOT NULL AND c.withdrawn_at <= ?) OR c.signed_at <= ?)`,
     [withdrawnBy, keptSince],
   );
-  // Every check old enough for any rule, with the consent that covers it.
+  // Every check old enough for any rule, with the consent that covers it; only those that
+  // some rule makes due come back (most old checks belong to consents still in force).
   const checks = await m.query<CheckRow[]>(
-    `SELECT k.id, k.visit_id AS visitId, k.resident_id AS residentId, k.checked_at AS checkedAt,
-            trim(k.surname || ' ' || k.given_name || ' ' || k.patronymic) AS name,
-            v.account_id AS accountId, v.payer_code AS payerCode, v.closed_at AS closedAt,
-            (SELECT c.id FROM consent c
-              WHERE c.account_id = v.account_id AND c.resident_id = k.resident_id
-                AND (c.visit_id = k.visit_id
-                     OR (c.signed_at <= k.checked_at
-                         AND (c.withdrawn_at IS NULL OR c.withdrawn_at > k.checked_at)))
-              ORDER BY c.signed_at DESC LIMIT 1) AS consentId
-     FROM passport_check k JOIN visit v ON v.id = k.visit_id
-     WHERE k.destroyed_at IS NULL AND k.checked_at <= ?
-     ORDER BY k.checked_at`,
-    [withdrawnBy],
+    `WITH k AS (
+       SELECT k.id, k.visit_id AS visitId, k.resident_id AS residentId, k.checked_at AS checkedAt,
+              trim(k.surname || ' ' || k.given_name || ' ' || k.patronymic) AS name,
+              v.account_id AS accountId, v.payer_code AS payerCode, v.closed_at AS closedAt,
+              (SELECT c.id FROM consent c
+                WHERE c.account_id = v.account_id AND c.resident_id = k.resident_id
+                  AND (c.visit_id = k.visit_id
+                       OR (c.signed_at <= k.checked_at
+                           AND (c.withdrawn_at IS NULL OR c.withdrawn_at > k.checked_at)))
+                ORDER BY c.signed_at DESC LIMIT 1) AS consentId
+       FROM passport_check k JOIN visit v ON v.id = k.visit_id
+       WHERE k.destroyed_at IS NULL AND k.checked_at <= ?1)
+     SELECT k.* FROM k LEFT JOIN consent c ON c.id = k.consentId
+     WHERE (c.withdrawn_at IS NOT NULL AND c.withdrawn_at <= ?1) OR k.checkedAt <= ?2
+        OR (c.id IS NULL AND k.closedAt IS NOT NULL)
+     ORDER BY k.checkedAt`,
+    [withdrawnBy, keptSince],
   );
   const consentById = new Map(
     (

@@ -90,6 +90,18 @@ async function issueWithNumber(t: TestCore, skip: number, number: string) {
   return { account, owner, consentId };
 }
 
+/**
+ * Connected, with the centre's registry loaded: a visit made while the replica is being
+ * replaced could lose its resident mid-way.
+ */
+async function connect(t: TestCore): Promise<void> {
+  await connectThroughSettings(t, centre);
+  await waitFor("the centre's registry loaded", async () => {
+    const s = await call<SyncStatus>(t, 'sync.status', {});
+    return s.state === 'online' && s.registryAt !== null;
+  });
+}
+
 const synced = (t: TestCore) =>
   waitFor('the outbox sent', async () => {
     const s = await call<SyncStatus>(t, 'sync.now', {});
@@ -106,7 +118,7 @@ describe('destroying what a withdrawn consent covered', () => {
       now: '2026-06-01T07:00:00Z',
       sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
     });
-    await connectThroughSettings(t, centre);
+    await connect(t);
     signInAs(t, t.supervisor);
     await call(t, 'settings.update', {
       printer: QUEUE,
@@ -271,7 +283,7 @@ describe('destroying what a withdrawn consent covered', () => {
       now: '2026-06-01T07:00:00Z',
       sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
     });
-    await connectThroughSettings(t, centre);
+    await connect(t);
     const kept = await issueWithNumber(t, 2, KEPT);
     await synced(t);
     // A workstation claims the consent's storage period of one day is over.
@@ -318,7 +330,7 @@ describe('destroying what a withdrawn consent covered', () => {
       now: '2026-06-01T07:00:00Z',
       sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
     });
-    await connectThroughSettings(t, centre);
+    await connect(t);
     const old = await issueWithNumber(t, 0, WITHDRAWN);
     const recent = await issueWithNumber(t, 1, KEPT);
     await call(t, 'consent.withdraw', { consentId: old.consentId, reason: 'заявление' });
