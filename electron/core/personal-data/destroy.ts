@@ -201,13 +201,10 @@ export async function destroyDue(ctx: CoreContext, who: Destroyer): Promise<Dest
     ]);
     return out;
   });
-  // The overwritten pages leave the write-ahead log for the main file, where secure_delete
-  // has zeroed what they replaced; the log itself is cut to nothing.
-  if (acts.length) await ctx.store.run((m) => m.query('PRAGMA wal_checkpoint(TRUNCATE)'));
+  // The overwritten pages (and an expired act's) leave the write-ahead log for the main file,
+  // where secure_delete has zeroed what they replaced; the log itself is cut to nothing.
+  await ctx.store.run((m) => m.query('PRAGMA wal_checkpoint(TRUNCATE)'));
   if (acts.length)
-    ctx.log.info('personal data destroyed', {
-      acts: acts.length,
-      trigger: who.trigger,
-    });
+    ctx.log.info('personal data destroyed', { acts: acts.length, trigger: who.trigger });
   return acts;
 }
