@@ -10,7 +10,9 @@ import { AppError } from '../../../shared/errors';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler's ESM shim declares that name in the same module scope of
+// out/main/index.js, and a second declaration stops the main process before it starts.
+const requireCjs = createRequire(import.meta.url);
 
 /** The raw node-sqlite3 handle, for bulk paths that bypass TypeORM. */
 export interface RawDb {
@@ -93,7 +95,7 @@ export function rawKey(key: Buffer): string {
  * arguments (SQL parameters: names, passport numbers) would ride along in an error's stack
  * into the log. So `verbose()` here hands back the plain driver.
  */
-const sqlcipher = require('@journeyapps/sqlcipher') as object;
+const sqlcipher = requireCjs('@journeyapps/sqlcipher') as object;
 const quietDriver: unknown = Object.assign(Object.create(sqlcipher) as object, {
   verbose: () => sqlcipher,
 });
