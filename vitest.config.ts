@@ -27,6 +27,18 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        extends: true,
+        test: {
+          // What `electron-vite build` wrote (out/): the main process booted under Node with a
+          // stand-in for 'electron', the preload read as it ships. Run after the build.
+          name: 'built',
+          include: ['tests/built/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

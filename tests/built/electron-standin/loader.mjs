@@ -1,0 +1,7 @@
+// A module-resolution hook: 'electron' is the recording stand-in, everything else as usual.
+const STANDIN = new URL('./electron.mjs', import.meta.url).href;
+
+export async function resolve(specifier, context, next) {
+  if (specifier === 'electron') return { url: STANDIN, shortCircuit: true };
+  return next(specifier, context);
+}
