@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'ACT_NOT_FOUND',
   // settings and sync
   'SETTINGS_INVALID',
+  'SETTINGS_MANAGED', // the machine policy sets this field
   'CENTRAL_UNREACHABLE',
   'CENTRAL_NOT_CONFIGURED',
   'OPERATION_NOT_FOUND',

@@ -23,6 +23,7 @@ import { noPlatform, type Platform } from './platform';
 import { systemPrintBackend, type PrintBackend } from './printing';
 import { seedDemoRegistry } from './registry/bulk';
 import { SettingsService } from './settings/service';
+import type { Policy } from '../../shared/schemas/policy';
 import { startSync, type SyncControlOptions } from './supervisor/sync-control';
 import { toSummary } from './staff/service';
 import { Session } from './staff/session';
@@ -54,6 +55,8 @@ export interface CoreOptions {
   passportImportWorker?: string;
   /** The environment sync reads its overrides from, and loop timings (tests). */
   sync?: Pick<SyncControlOptions, 'env' | 'tuning'>;
+  /** The machine policy IT set (policy/read.ts), read by the main process at start-up. */
+  policy?: Policy | null;
   /** When the daily destruction job runs (personal-data/job.ts); false: never (tests). */
   destructionJob?: DestructionJobTiming | false;
 }
@@ -79,7 +82,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const log = createLogger('core', sinks, () => clock.now());
   const dbPath = join(opts.dataDir, DB_FILE);
   const store: Store = await openLocalStore(dbPath, { key: opts.dbKey });
-  const settings = new SettingsService(store);
+  const settings = new SettingsService(store, opts.policy ?? null);
   await settings.load();
   // The id is kept beside the store too, for a counter whose key is ever lost (recovery.ts):
   // a store started again takes it from there.
@@ -153,6 +156,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const sync = await startSync({
     ctx,
     platform,
+    policy: opts.policy ?? null,
     ...(opts.sync ?? {}),
     ...(opts.version !== undefined && { appVersion: opts.version }),
     onStaffChanged,

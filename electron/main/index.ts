@@ -3,6 +3,7 @@
 import { app, dialog, safeStorage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core';
+import { readMachinePolicy } from '../core/policy/read';
 import { openRecovery } from '../core/recovery';
 import { loadOrCreateDbKey } from './db-key';
 import { registerIpc } from './ipc';
@@ -22,6 +23,8 @@ async function start(): Promise<void> {
   denyPermissions();
   enforceCsp();
   serveRenderer(rendererRoot());
+  // IT's machine-wide policy, read once; one that is not valid stops here, naming the key.
+  const policy = readMachinePolicy({ platform: process.platform, env: process.env });
   const dataDir = process.env.ACCESS_DESK_DATA_DIR ?? app.getPath('userData');
   // End-to-end tests on machines with the Electron binary pass a throwaway key; a packaged
   // app ignores it and always uses safeStorage.
@@ -55,6 +58,7 @@ async function start(): Promise<void> {
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources'),
     platform: electronPlatform(() => win),
+    policy,
     passportImportWorker: join(app.getAppPath(), 'out', 'main', 'passport-import.js'),
     // A first start with an empty registry gets a clearly labelled demo registry to try
     // every journey; replication from the centre replaces it once sync is configured.

@@ -97,6 +97,8 @@ export const SettingsView = z.object({
   centralPasswordSet: z.boolean(),
   /** A certificate login's private key is installed (sealed). */
   clientKeySet: z.boolean(),
+  /** Setting paths the machine policy sets ("portalUrl", "office.code", "central"): read-only. */
+  managed: z.array(z.string()),
 });
 export const CentralPasswordInput = z.object({ password: secret().min(1).max(500) });
 

@@ -12,8 +12,10 @@ import type {
 import type { CoreContext } from '../context';
 import { Clerk } from '../db/entities';
 import type { Platform } from '../platform';
+import type { Policy } from '../../../shared/schemas/policy';
 import {
   districtsFromEnv,
+  parseCentralUrl,
   parseDistricts,
   resolveCentralConfig,
   type CentralConfig,
@@ -50,6 +52,8 @@ export interface SyncControlOptions {
   appVersion?: string;
   /** Staff changed from the centre's directory (the session may have to end). */
   onStaffChanged?(ids: string[]): void;
+  /** The machine policy: its central connection and districts win over the environment. */
+  policy?: Policy | null;
 }
 
 /**
@@ -75,6 +79,20 @@ async function adoptOffice(ctx: CoreContext, id: Enrolled): Promise<boolean> {
 
 async function centralConfig(o: SyncControlOptions): Promise<CentralConfig | null> {
   const { ctx, platform } = o;
+  const managed = o.policy?.central;
+  if (managed) {
+    // IT's connection: the URL without its secret, the password or the certificate's files.
+    const c = parseCentralUrl(managed.url);
+    return {
+      ...c,
+      password: managed.password ?? '',
+      ssl: {
+        ...c.ssl,
+        ...(managed.certFile && { certFile: managed.certFile }),
+        ...(managed.keyFile && { keyFile: managed.keyFile }),
+      },
+    };
+  }
   const unseal = async (key: string, what: string): Promise<string | null> => {
     const sealed = await ctx.settings.getValue<string>(key);
     if (!sealed) return null;
@@ -125,6 +143,7 @@ export async function startSync(o: SyncControlOptions): Promise<SyncControl> {
   const build = async (): Promise<SyncService> => {
     const central = await centralConfig(o);
     const districts =
+      o.policy?.districts ??
       districtsFromEnv(o.env ?? process.env) ??
       parseDistricts(ctx.settings.get().central.districts);
     const s = new SyncService(ctx.store, ctx.clock, log, {

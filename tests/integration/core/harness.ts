@@ -52,6 +52,8 @@ export interface TestCoreOptions {
   sync?: CoreOptions['sync'];
   /** The daily destruction job; off unless a test asks (it would race the test's own runs). */
   destructionJob?: CoreOptions['destructionJob'];
+  /** A machine policy, as the main process would pass it. */
+  policy?: CoreOptions['policy'];
 }
 
 export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
@@ -77,6 +79,7 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     // The tests' own environment must not point a test core at a real centre.
     sync: { env: {}, ...opts.sync },
     destructionJob: opts.destructionJob ?? false,
+    ...(opts.policy !== undefined && { policy: opts.policy }),
   });
   const supervisor = await setupFirstSupervisor(core.ctx, { officeName: 'Тестовый офис', ...SUP });
   const clerk = await createClerk(core.ctx, supervisor, { ...CLERK, role: 'clerk' });

@@ -60,6 +60,7 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
     settings: ctx.settings.get(),
     centralPasswordSet: (await ctx.settings.getValue<string>(CENTRAL_PASSWORD_KEY)) !== null,
     clientKeySet: (await ctx.settings.getValue<string>(CENTRAL_CLIENT_KEY)) !== null,
+    managed: ctx.settings.managed(),
   });
   /** Seals a secret with safeStorage and keeps it in the settings, audited by name only. */
   const keepSealed = async (

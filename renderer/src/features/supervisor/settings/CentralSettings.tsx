@@ -5,12 +5,13 @@ import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../../components/Section';
 import { fieldGrid } from './grid';
-import { useFieldProps, type SettingsForm } from './useFieldProps';
+import { useFieldProps, useManaged, type SettingsForm } from './useFieldProps';
 
 /** Where the central account database is (its password has a form of its own). */
 export function CentralSettings() {
   const { t } = useTranslation('supervisor');
   const field = useFieldProps();
+  const managed = useManaged();
   const { control } = useFormContext<SettingsForm>();
   const districts = field('central.districts');
   const certFile = field('central.certFile');
@@ -29,7 +30,12 @@ export function CentralSettings() {
           control={control}
           name="central.sslMode"
           render={({ field: f }) => (
-            <TextField select label={t('settings.central.sslMode')} {...f}>
+            <TextField
+              select
+              label={t('settings.central.sslMode')}
+              {...f}
+              {...managed('central.sslMode')}
+            >
               {(['verify-full', 'require', 'disable'] as const).map((m) => (
                 <MenuItem key={m} value={m}>
                   {t(`settings.central.ssl.${m}`)}

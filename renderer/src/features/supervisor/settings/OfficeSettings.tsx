@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../i18n';
 import { Section } from '../../../components/Section';
 import { fieldGrid } from './grid';
-import { useFieldProps, type SettingsForm } from './useFieldProps';
+import { useFieldProps, useManaged, type SettingsForm } from './useFieldProps';
 
 /** The office, the personal-data operator named in the consent, and the workstation's language. */
 export function OfficeSettings() {
   const { t } = useTranslation('supervisor');
   const field = useFieldProps();
+  const managed = useManaged();
   const { control } = useFormContext<SettingsForm>();
   return (
     <Section title={t('settings.sections.office')} level="h3">
@@ -27,7 +28,7 @@ export function OfficeSettings() {
           control={control}
           name="language"
           render={({ field: f }) => (
-            <TextField select label={t('settings.language')} {...f}>
+            <TextField select label={t('settings.language')} {...f} {...managed('language')}>
               {LANGUAGES.map((l) => (
                 <MenuItem key={l} value={l} lang={l}>
                   {t(`settings.languages.${l}`)}

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Section } from '../../../components/Section';
 import { supervisorKeys } from '../queries';
 import { fieldGrid } from './grid';
-import type { SettingsForm } from './useFieldProps';
+import { useManaged, type SettingsForm } from './useFieldProps';
 
 const NONE = '';
 
@@ -25,6 +25,7 @@ export function PrinterSettings() {
     queryFn: () => call('printers.list', {}),
   });
   const chosen = useWatch({ control, name: 'printer' });
+  const locked = useManaged()('printer');
   const list = printers.data ?? [];
   const missing =
     chosen !== null && chosen !== NONE && printers.data && !list.some((p) => p.name === chosen);
@@ -57,7 +58,12 @@ export function PrinterSettings() {
               name={field.name}
               // «не выбран» is a value like any other: shown in the field, the label above it,
               // rather than an empty field that looks unfilled.
-              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              helperText={locked.helperText}
+              slotProps={{
+                select: { displayEmpty: true },
+                inputLabel: { shrink: true },
+                ...(locked.slotProps ?? {}),
+              }}
             >
               <MenuItem value={NONE}>{t('settings.noPrinter')}</MenuItem>
               {missing && (

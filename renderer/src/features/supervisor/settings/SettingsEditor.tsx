@@ -24,7 +24,7 @@ import { OfficeSettings } from './OfficeSettings';
 import { PersonalDataSettings } from './PersonalDataSettings';
 import { PortalSettings } from './PortalSettings';
 import { PrinterSettings } from './PrinterSettings';
-import type { SettingsForm } from './useFieldProps';
+import { ManagedSettings, type SettingsForm } from './useFieldProps';
 
 export interface SettingsEditorProps {
   view: z.infer<typeof SettingsView>;
@@ -57,46 +57,48 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
     if (save.isSuccess) savedRef.current?.focus();
   }, [save.isSuccess, save.submittedAt]);
   return (
-    <FormProvider {...form}>
-      <Stack spacing={2}>
-        <Stack
-          component="form"
-          noValidate
-          spacing={2}
-          aria-labelledby="settings-title"
-          onSubmit={(e) => void form.handleSubmit((v) => save.mutate(v))(e)}
-        >
-          <Typography id="settings-title" variant="h2">
-            {t('settings.title')}
-          </Typography>
-          <OfficeSettings />
-          <PrinterSettings />
-          <PortalSettings />
-          <PersonalDataSettings />
-          <CentralSettings />
-          {save.isSuccess && !form.formState.isDirty && (
-            <Alert severity="success" role="status" ref={savedRef} tabIndex={-1}>
-              {t('settings.saved')}
-            </Alert>
-          )}
-          <ErrorAlert error={save.error} />
-          <Button
-            type="submit"
-            variant="contained"
-            size="large"
-            loading={save.isPending}
-            sx={{ alignSelf: 'flex-start' }}
+    <ManagedSettings.Provider value={view.managed}>
+      <FormProvider {...form}>
+        <Stack spacing={2}>
+          <Stack
+            component="form"
+            noValidate
+            spacing={2}
+            aria-labelledby="settings-title"
+            onSubmit={(e) => void form.handleSubmit((v) => save.mutate(v))(e)}
           >
-            {tc('actions.save')}
-          </Button>
+            <Typography id="settings-title" variant="h2">
+              {t('settings.title')}
+            </Typography>
+            <OfficeSettings />
+            <PrinterSettings />
+            <PortalSettings />
+            <PersonalDataSettings />
+            <CentralSettings />
+            {save.isSuccess && !form.formState.isDirty && (
+              <Alert severity="success" role="status" ref={savedRef} tabIndex={-1}>
+                {t('settings.saved')}
+              </Alert>
+            )}
+            <ErrorAlert error={save.error} />
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              loading={save.isPending}
+              sx={{ alignSelf: 'flex-start' }}
+            >
+              {tc('actions.save')}
+            </Button>
+          </Stack>
+          <Section title={t('settings.central.password')} level="h3">
+            <CentralPasswordForm passwordSet={view.centralPasswordSet} />
+          </Section>
+          <Section title={t('settings.central.clientKey')} level="h3">
+            <ClientKeyForm keySet={view.clientKeySet} />
+          </Section>
         </Stack>
-        <Section title={t('settings.central.password')} level="h3">
-          <CentralPasswordForm passwordSet={view.centralPasswordSet} />
-        </Section>
-        <Section title={t('settings.central.clientKey')} level="h3">
-          <ClientKeyForm keySet={view.clientKeySet} />
-        </Section>
-      </Stack>
-    </FormProvider>
+      </FormProvider>
+    </ManagedSettings.Provider>
   );
 }
