@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../electron/core';
 import type { Clock } from '../../../electron/core/clock';
+import type { Policy } from '../../../shared/schemas/policy';
 import { memorySink, type LogSink } from '../../../electron/core/log/logger';
 import { installInvalidPassports } from './passport-list';
 import { testPlatform, type TestPlatform } from './platform';
@@ -45,6 +46,8 @@ export interface AppFixtures {
   invalidPassports: string[] | null;
   /** Option: a CUPS queue set up for the test and chosen as the workstation's printer. */
   printerQueue: string | null;
+  /** Option: a machine policy, as the main process would read it (docs/deploy.md). */
+  policy: Policy | null;
   /** Stand-ins for Electron's safeStorage and file dialog (chromium project). */
   platform: TestPlatform;
   /**
@@ -120,6 +123,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   demoAccounts: [0, { option: true }],
   invalidPassports: [null, { option: true }],
   printerQueue: [null, { option: true }],
+  policy: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   platform: async ({}, use) => use(testPlatform()),
   // eslint-disable-next-line no-empty-pattern
@@ -147,6 +151,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       printerQueue,
       platform,
       clock,
+      policy,
       centre,
       centreSetup,
     },
@@ -169,6 +174,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       demoAccounts,
       platform,
       clock,
+      policy,
       // A test runs "destroy what is due" itself; the daily job would race it.
       destructionJob: false,
       sync: centre
