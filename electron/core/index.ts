@@ -128,7 +128,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ctx,
     secrets: new VisitSecrets(),
     passportList,
-    printer: opts.printer ?? systemPrintBackend(),
+    printer:
+      opts.printer ??
+      systemPrintBackend({}, process.platform, opts.platform?.listPrinters?.bind(opts.platform)),
   };
   const session = new Session(clock, () => settings.get().idleLockMinutes);
   const stopClosingOnLock = session.onLock((clerk) => {

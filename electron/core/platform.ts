@@ -1,3 +1,4 @@
+import type { SystemPrinter } from './printing/windows';
 /**
  * What only the Electron main process can do, handed to the core as plain functions so the
  * core never imports 'electron'. Tests and the browser harness pass stand-ins (fakes of
@@ -9,6 +10,8 @@ export interface Platform {
   openSecret(sealed: string): string;
   /** A native open-file dialog; null when the user cancels. */
   pickFile(opts: { title: string; extensions: string[] }): Promise<string | null>;
+  /** The system's printers as Electron sees them (Windows printing needs this list). */
+  listPrinters?(): Promise<SystemPrinter[]>;
 }
 
 /** Without a platform, secrets cannot be kept and no file can be picked: say so, typed. */

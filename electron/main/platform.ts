@@ -18,5 +18,14 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    listPrinters: async () =>
+      ((await getWindow()?.webContents.getPrintersAsync()) ?? []).map((p) => ({
+        name: p.name,
+        displayName: p.displayName,
+        description: p.description,
+        options: Object.fromEntries(
+          Object.entries(p.options ?? {}).map(([k, v]) => [k, String(v)]),
+        ),
+      })),
   };
 }

@@ -1,9 +1,6 @@
-// Windows has no command-line path from a PDF to the spooler that we could ship and trust
-// without testing it: the spooler takes printer languages (PCL, PostScript, XPS), not PDF, and
-// Windows itself has no PDF rasteriser to call from Node. The honest way on Windows is
-// Electron's own printing (a hidden window showing the PDF, webContents.print with
-// deviceName and silent: true), which belongs in electron/main and implements PrintBackend.
-// Until then, every call fails with a typed error the clerk can be told about.
+// A platform this build cannot print on (or Windows before Electron gave the printer list):
+// every call fails with a typed error the clerk can be told about. Linux and macOS print
+// through CUPS (cups.ts), Windows through SumatraPDF (windows.ts).
 import { PrintError } from './errors';
 import type { PrintBackend } from './types';
 

@@ -136,6 +136,8 @@ describe('electron-builder.yml', () => {
     expect(native).toEqual(expect.arrayContaining(['@journeyapps/sqlcipher']));
     expect(native.some((n) => n.startsWith('@node-rs/argon2-'))).toBe(true);
     expect(native.filter((n) => !unpacked(n))).toEqual([]);
+    // SumatraPDF is no .node file, but Windows runs it as a program: it must be a real file.
+    expect(unpacked('pdf-to-printer')).toBe(true);
   });
 
   it('looks for updates only on the centre’s own server', () => {
