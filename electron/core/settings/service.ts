@@ -55,7 +55,10 @@ function setAt(doc: Record<string, unknown>, path: string, value: unknown): void
 }
 
 export class SettingsService {
+  /** The supervisor's own document, as stored. */
   private cached: Settings | null = null;
+  /** It with the policy over it: what get() answers, made once per load or update. */
+  private effective: Settings | null = null;
 
   /** `policy`: the machine policy read at start-up (policy/read.ts), or null. */
   constructor(
@@ -70,14 +73,19 @@ export class SettingsService {
 
   async load(): Promise<Settings> {
     const raw = await this.getValue<unknown>(APP_KEY);
-    this.cached = Settings.parse(raw ?? {});
+    this.keep(Settings.parse(raw ?? {}));
     return this.get();
+  }
+
+  private keep(own: Settings): void {
+    this.cached = own;
+    this.effective = withPolicy(own, this.policy);
   }
 
   /** The settings in force: the supervisor's, with the machine policy over them. */
   get(): Settings {
-    if (!this.cached) throw new Error('SettingsService.load() first.');
-    return withPolicy(this.cached, this.policy);
+    if (!this.effective) throw new Error('SettingsService.load() first.');
+    return this.effective;
   }
 
   /**
@@ -96,12 +104,12 @@ export class SettingsService {
     );
     if (changed.length)
       throw new AppError('SETTINGS_MANAGED', 'Set by the machine policy.', { fields: changed });
-    const own = this.cached ?? effective;
+    const own = this.cached!;
     const doc = structuredClone({ ...own, ...patch }) as Record<string, unknown>;
     for (const p of managed) setAt(doc, p, structuredClone(at(own, p)));
     const next = Settings.parse(doc);
     await this.setValue(m, APP_KEY, next, when);
-    this.cached = next;
+    this.keep(next);
     const { code, name, address } = this.get().office;
     await m.upsert(Office, { id: code, name, address, createdAt: when.toISOString() }, ['id']);
     return this.get();
