@@ -14,7 +14,14 @@ import { enqueue } from '../../../electron/core/outbox/enqueue';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
 import { centralDataSource } from '../../../electron/core/sync/central/datasource';
 import { printedWith, setupCupsQueue, waitFor as waitForFile } from '../../support/cups';
-import { call, issueThroughChannels, openTestCore, signInAs, type TestCore } from '../core/harness';
+import {
+  call,
+  issueThroughChannels,
+  openTestCore,
+  signInAs,
+  type TestCore,
+  type TestCoreOptions,
+} from '../core/harness';
 import {
   connectThroughSettings,
   sealedPlatform,
@@ -90,6 +97,16 @@ async function issueWithNumber(t: TestCore, skip: number, number: string) {
   return { account, owner, consentId };
 }
 
+/** A counter of the office, on 1 June 2026 by its clock, syncing in quick steps. */
+const counter = (extra: Partial<TestCoreOptions> = {}) =>
+  openTestCore({
+    accounts: 300,
+    platform: sealedPlatform,
+    now: '2026-06-01T07:00:00Z',
+    sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
+    ...extra,
+  });
+
 /**
  * Connected, with the centre's registry loaded: a visit made while the replica is being
  * replaced could lose its resident mid-way.
@@ -111,13 +128,7 @@ const synced = (t: TestCore) =>
 describe('destroying what a withdrawn consent covered', () => {
   it('leaves its passport number nowhere at either end, keeps the other consent, and proves it', async () => {
     backend = cupsBackend({ purgeFinishedJobs: false });
-    t = await openTestCore({
-      accounts: 300,
-      printer: backend,
-      platform: sealedPlatform,
-      now: '2026-06-01T07:00:00Z',
-      sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
-    });
+    t = await counter({ printer: backend });
     await connect(t);
     signInAs(t, t.supervisor);
     await call(t, 'settings.update', {
@@ -277,12 +288,7 @@ describe('destroying what a withdrawn consent covered', () => {
   });
 
   it('is refused by the centre when its own record says the data are not due', async () => {
-    t = await openTestCore({
-      accounts: 300,
-      platform: sealedPlatform,
-      now: '2026-06-01T07:00:00Z',
-      sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
-    });
+    t = await counter();
     await connect(t);
     const kept = await issueWithNumber(t, 2, KEPT);
     await synced(t);
@@ -324,12 +330,7 @@ describe('destroying what a withdrawn consent covered', () => {
   });
 
   it("the centre's own run destroys what is due by its clock, and only the owner may run it", async () => {
-    t = await openTestCore({
-      accounts: 300,
-      platform: sealedPlatform,
-      now: '2026-06-01T07:00:00Z',
-      sync: { tuning: { idleCheckMs: 50, backoffBaseMs: 50 } },
-    });
+    t = await counter();
     await connect(t);
     const old = await issueWithNumber(t, 0, WITHDRAWN);
     const recent = await issueWithNumber(t, 1, KEPT);
