@@ -56,6 +56,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS is written with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,8 @@ import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, enforceCsp, hardenApp } from './security';
+import { updateDecision } from './update-policy';
+import { startUpdates } from './updates';
 import { createMainWindow, preloadPath, rendererRoot } from './window';
 
 app.enableSandbox();
@@ -50,7 +52,7 @@ async function start(): Promise<void> {
     });
     return;
   }
-  core = await openCore({
+  const opened = await openCore({
     dataDir,
     dbKey: dbKey.key,
     version: app.getVersion(),
@@ -64,11 +66,23 @@ async function start(): Promise<void> {
     // every journey; replication from the centre replaces it once sync is configured.
     demoAccounts: Number(process.env.ACCESS_DESK_DEMO_ACCOUNTS ?? 5000),
   });
-  registerIpc(core.dispatch, () => win);
+  core = opened;
+  registerIpc(opened.dispatch, () => win);
   win = createMainWindow(preloadPath());
   win.on('closed', () => {
     win = null;
   });
+  // Per-user installs update themselves from the centre's server; per-machine ones never.
+  startUpdates(
+    updateDecision({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      env: process.env,
+      policyUpdates: policy?.updates,
+    }),
+    opened.ctx.log.child('updates'),
+  );
 }
 
 app.on('window-all-closed', () => {

@@ -177,6 +177,44 @@ describe('the built main process', () => {
     }
   });
 
+  it('packaged: a per-machine install never loads the updater; an AppImage checks, and a failed check harms nothing', () => {
+    const log = (userData: string) =>
+      readFileSync(join(userData, 'logs', 'access-desk.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map(
+          (l) => JSON.parse(l) as { module: string; msg: string; data?: Record<string, unknown> },
+        )
+        .filter((r) => r.module === 'core.updates');
+
+    const deb = boot({ STANDIN_PACKAGED: '1', APPIMAGE: '' });
+    expect(deb.report.failed).toBeUndefined();
+    expect(deb.report.ipcTrusted).toMatchObject({ ok: true });
+    expect(log(deb.userData)).toEqual([
+      expect.objectContaining({ msg: 'self-update off', data: { reason: 'perMachine' } }),
+    ]);
+
+    const appImage = boot({ STANDIN_PACKAGED: '1', APPIMAGE: '/tmp/Access-Desk.AppImage' });
+    expect(appImage.report.failed).toBeUndefined();
+    expect(appImage.report.ipcTrusted).toMatchObject({ ok: true });
+    const lines = log(appImage.userData);
+    expect(lines[0]).toMatchObject({ msg: 'self-update on', data: { kind: 'appimage' } });
+    // electron-updater loaded from the bundle and looked for its feed, which this tree has not
+    // got (electron-builder writes app-update.yml beside app.asar when it packages).
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'update check failed',
+        data: {
+          error: expect.objectContaining({ message: expect.stringContaining('app-update.yml') }),
+        },
+      }),
+    );
+    // Unpackaged (every other boot here) it is off and says so.
+    expect(log(boot().userData)).toEqual([
+      expect.objectContaining({ msg: 'self-update off', data: { reason: 'notPackaged' } }),
+    ]);
+  });
+
   it('refuses to start without a real keyring, and says why', () => {
     const { report, userData } = boot({ STANDIN_BACKEND: 'basic_text' });
     expect(report.failed).toMatch(/^Access Desk cannot start: .*keyring/);

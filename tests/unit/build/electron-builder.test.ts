@@ -146,5 +146,10 @@ describe('electron-builder.yml', () => {
     expect(feed?.provider).toBe('generic');
     expect(feed?.url).toMatch(/^https:\/\//);
     expect(feed?.url).not.toMatch(/github|electronjs|npmjs/);
+    // The updater goes into the package (a dependency, not a build tool).
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(pkg.dependencies['electron-updater']).toBeDefined();
   });
 });
