@@ -83,7 +83,21 @@ export function cupsPdfOutput(outputDir: string, jobId: string): string | undefi
   if (!n) return undefined;
   const re = new RegExp(`(^|[-_])job_${n}([-.]|$)`);
   const name = readdirSync(outputDir).find((f) => re.test(f) && f.endsWith('.pdf'));
-  return name ? join(outputDir, name) : undefined;
+  if (!name) return undefined;
+  const path = join(outputDir, name);
+  // cups-pdf has Ghostscript write straight into the file: it is there, empty or half
+  // written, before the job is done. Only a file that ends its last section counts.
+  return complete(path) ? path : undefined;
+}
+
+/** A PDF whose last bytes hold the end-of-file marker (gs writes it last). */
+function complete(path: string): boolean {
+  try {
+    const tail = readFileSync(path).subarray(-64).toString('latin1');
+    return tail.includes('%%EOF');
+  } catch {
+    return false;
+  }
 }
 
 export async function waitFor<T>(
