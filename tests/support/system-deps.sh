@@ -12,6 +12,11 @@ have cupsd || [ -x /usr/sbin/cupsd ] || missing+=(cups)
 have pdftotext && have pdffonts && have pdftoppm || missing+=(poppler-utils)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 have bzip2 || missing+=(bzip2)
+# SumatraPDF, which prints on Windows counters, runs under Wine in the printing tests: it is a
+# 32-bit program, so Wine's 32-bit half and the 32-bit CUPS library it prints through.
+have wine || missing+=(wine)
+[ -e /usr/lib/i386-linux-gnu/wine/i386-windows/kernel32.dll ] || missing+=(wine32:i386)
+[ -e /usr/lib/i386-linux-gnu/libcups.so.2 ] || missing+=(libcups2:i386)
 
 if ((${#missing[@]} == 0)); then
   exit 0
@@ -19,6 +24,7 @@ fi
 if [ "$(id -u)" = 0 ] && have apt-get; then
   echo "Installing system packages the tests need: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  case " ${missing[*]} " in *:i386*) dpkg --add-architecture i386 ;; esac
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   # Debian's postgresql package starts a cluster of its own; the tests run their own.
