@@ -48,3 +48,31 @@ test.describe('a machine policy', () => {
     });
   });
 });
+
+test.describe('a machine policy with the central connection', () => {
+  test.use({
+    policy: {
+      // Nobody listens there: the counter works offline; this test is about the settings.
+      central: { url: 'postgres://desk_msk1@127.0.0.1:9/central?sslmode=disable', password: 'p' },
+    },
+  });
+
+  test('shows the connection read-only and offers no password or key form', async ({
+    app,
+    core,
+  }) => {
+    test.skip(!core, 'the policy is given to the in-process core');
+    await seedStaff(core!);
+    await app.reload();
+    await openSupervisorArea(app, SUPERVISOR);
+    await openTab(app, 'settings');
+    const host = app.getByLabel('Сервер');
+    await expect(host).toHaveValue('127.0.0.1');
+    await expect(host).toHaveAttribute('readonly', '');
+    await expect(app.getByTestId('central-credentials-managed')).toContainText(
+      'задан администратором в политике этого компьютера',
+    );
+    await expect(app.getByLabel('Пароль подключения')).toHaveCount(0);
+    await expectAccessible(app, 'central connection under a machine policy');
+  });
+});

@@ -92,5 +92,14 @@ describe('a machine policy', () => {
     const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
     expect(view.managed).toEqual(['central']);
     expect(view.settings.central).toMatchObject({ host: cfg.host, port: cfg.port, user: cfg.user });
+    // The policy brings the login's secret: none can be set beside it, and none is stored.
+    expect(await callFails(t, 'settings.setCentralPassword', { password: 'other' })).toBe(
+      'SETTINGS_MANAGED',
+    );
+    expect(await callFails(t, 'settings.installClientKey', {})).toBe('SETTINGS_MANAGED');
+    expect(view.centralPasswordSet).toBe(false);
+    expect(
+      (await call<z.infer<typeof SettingsView>>(t, 'settings.get', {})).centralPasswordSet,
+    ).toBe(false);
   });
 });

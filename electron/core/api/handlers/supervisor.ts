@@ -62,6 +62,17 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
     clientKeySet: (await ctx.settings.getValue<string>(CENTRAL_CLIENT_KEY)) !== null,
     managed: ctx.settings.managed(),
   });
+  /** The machine policy's central connection brings its own password or key: none is kept. */
+  const refuseUnderPolicy = () => {
+    if (ctx.settings.managed().includes('central'))
+      throw new AppError(
+        'SETTINGS_MANAGED',
+        'The central connection is set by the machine policy.',
+        {
+          fields: ['central'],
+        },
+      );
+  };
   /** Seals a secret with safeStorage and keeps it in the settings, audited by name only. */
   const keepSealed = async (
     key: string,
@@ -108,12 +119,14 @@ export function supervisorHandlers(d: SupervisorDeps): Pick<Handlers, Supervisor
       return settingsView();
     },
     'settings.setCentralPassword': async ({ password }, { clerk }) => {
+      refuseUnderPolicy();
       await keepSealed(CENTRAL_PASSWORD_KEY, password, clerk, 'Central database password changed.');
       return { done: true as const };
     },
     // A certificate login's private key: read from the file the supervisor picks, checked to
     // be a private key, and kept only sealed (the file itself should then be removed).
     'settings.installClientKey': async (_i, { clerk }) => {
+      refuseUnderPolicy();
       const picked = await d.platform.pickFile({
         title: 'Client certificate key',
         extensions: ['key', 'pem'],

@@ -91,12 +91,23 @@ export function SettingsEditor({ view }: SettingsEditorProps) {
               {tc('actions.save')}
             </Button>
           </Stack>
-          <Section title={t('settings.central.password')} level="h3">
-            <CentralPasswordForm passwordSet={view.centralPasswordSet} />
-          </Section>
-          <Section title={t('settings.central.clientKey')} level="h3">
-            <ClientKeyForm keySet={view.clientKeySet} />
-          </Section>
+          {view.managed.includes('central') ? (
+            // The policy carries the login's password or certificate key: nothing to set here.
+            <Section title={t('settings.central.credentials')} level="h3">
+              <Alert severity="info" data-testid="central-credentials-managed" sx={{ mt: 2 }}>
+                {t('settings.central.credentialsManaged')}
+              </Alert>
+            </Section>
+          ) : (
+            <>
+              <Section title={t('settings.central.password')} level="h3">
+                <CentralPasswordForm passwordSet={view.centralPasswordSet} />
+              </Section>
+              <Section title={t('settings.central.clientKey')} level="h3">
+                <ClientKeyForm keySet={view.clientKeySet} />
+              </Section>
+            </>
+          )}
         </Stack>
       </FormProvider>
     </ManagedSettings.Provider>
