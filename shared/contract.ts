@@ -54,6 +54,7 @@ import {
   IssueInput,
   Issued,
   PrintConsentInput,
+  PrintSheetInput,
   PrintRecord,
   StartVisitInput,
   VisitRef,
@@ -97,7 +98,7 @@ export const contract = {
   'visit.approve': { input: ApproveInput, output: VisitState, role: 'clerk' },
   'visit.printConsent': { input: PrintConsentInput, output: PrintRecord, role: 'clerk' },
   'visit.issue': { input: IssueInput, output: Issued, role: 'clerk' },
-  'visit.printSheet': { input: VisitRef, output: PrintRecord, role: 'clerk' },
+  'visit.printSheet': { input: PrintSheetInput, output: PrintRecord, role: 'clerk' },
   'visit.close': { input: CloseInput, output: Ok, role: 'clerk' },
   /** What the operator holds about the resident whose passport passed (152-FZ art. 14). */
   'visit.printSubjectReport': { input: VisitRef, output: DocumentPrint, role: 'clerk' },

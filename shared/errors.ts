@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'PRINTER_NOT_CONFIGURED',
   'PRINTER_NOT_FOUND',
   'PRINT_FAILED',
+  'PRINT_DIALOG_UNAVAILABLE',
   // personal data
   'ACT_NOT_FOUND',
   // settings and sync

@@ -27,3 +27,10 @@ export function printFailureReason(spooler: string): PrintFailureReason {
   for (const [reason, re] of PATTERNS) if (re.test(spooler)) return reason;
   return 'other';
 }
+
+/**
+ * The printer recorded for a document the clerk printed through the operating system's own
+ * print dialog (the fallback for a printer the silent path cannot reach): the dialog does not
+ * say which printer the clerk chose.
+ */
+export const SYSTEM_DIALOG = 'system-dialog';

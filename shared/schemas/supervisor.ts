@@ -89,6 +89,8 @@ export const PrinterStatus = z.object({
   state: z.enum(['ready', 'notConfigured', ...PRINT_FAILURE_REASONS]),
   /** The spooler's own words when it is not ready (English, for the supervisor and IT). */
   detail: z.string().nullable(),
+  /** The system's own print dialog can be opened (the fallback when the silent path fails). */
+  dialog: z.boolean(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
 

@@ -124,10 +124,14 @@ export const ApproveInput = z.object({
   password: secret().min(1).max(200),
   reason: multilineText().trim().max(500).min(3),
 });
+/** Through the system's print dialog instead of the chosen printer (the fallback). */
+const ViaDialog = z.boolean().optional();
 export const PrintConsentInput = z.object({
   visitId: Id,
   representative: Representative.nullable(),
+  viaDialog: ViaDialog,
 });
+export const PrintSheetInput = z.object({ visitId: Id, viaDialog: ViaDialog });
 export const IssueInput = z.object({
   visitId: Id,
   /** The clerk confirms the resident signed both copies of the consent form. */

@@ -5,9 +5,17 @@ import type { PrinterStatus } from '../../../shared/schemas/supervisor';
 import type { PrintBackend } from './types';
 
 export async function printerStatus(
-  backend: Pick<PrintBackend, 'listPrinters'>,
+  backend: Pick<PrintBackend, 'listPrinters' | 'printWithDialog'>,
   printer: string | null,
 ): Promise<PrinterStatus> {
+  const s = await silentStatus(backend, printer);
+  return { ...s, dialog: backend.printWithDialog !== undefined };
+}
+
+async function silentStatus(
+  backend: Pick<PrintBackend, 'listPrinters'>,
+  printer: string | null,
+): Promise<Omit<PrinterStatus, 'dialog'>> {
   if (!printer) return { printer: null, state: 'notConfigured', detail: null };
   let listed;
   try {

@@ -16,6 +16,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { SYSTEM_DIALOG } from '../../../shared/domain/printing';
 import { PrintError } from './errors';
 import type { PrintBackend, PrinterInfo } from './types';
 
@@ -31,7 +32,16 @@ export interface SystemPrinter {
   options?: Record<string, string>;
 }
 
-export type Launch = (file: string, args: string[]) => Promise<{ code: number; stderr: string }>;
+export type Launch = (
+  file: string,
+  args: string[],
+  /** `hidden`: no window at all (silent printing); the dialog must be seen. */
+  opts: { timeoutMs: number; hidden: boolean },
+) => Promise<{ code: number; stderr: string }>;
+
+/** Silent printing returns once the job is spooled; the dialog waits for the clerk. */
+const SILENT_TIMEOUT_MS = 120_000;
+const DIALOG_TIMEOUT_MS = 15 * 60_000;
 
 export interface WindowsPrintOptions {
   /** The private folder the PDF waits in while SumatraPDF prints it. */
@@ -65,9 +75,9 @@ export function bundledSumatra(): string {
   );
 }
 
-const run: Launch = (file, args) =>
+const run: Launch = (file, args, { timeoutMs, hidden }) =>
   new Promise((resolve, reject) => {
-    execFile(file, args, { windowsHide: true, timeout: 120_000 }, (error, _out, stderr) => {
+    execFile(file, args, { windowsHide: hidden, timeout: timeoutMs }, (error, _out, stderr) => {
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(new Error(error.message, { cause: error }));
         return;
@@ -104,47 +114,64 @@ export function windowsPrintBackend(o: WindowsPrintOptions): PrintBackend & { sw
       state: state(p.options?.status),
       ...(p.description ? { description: p.description } : {}),
     }));
+  /**
+   * Writes the PDF where only this user can read it, runs SumatraPDF on it, and deletes it
+   * whatever happened. `printer` names the target in errors.
+   */
+  const sumatraOn = async (
+    pdf: Buffer,
+    printer: string,
+    args: string[],
+    opts: { timeoutMs: number; hidden: boolean },
+  ): Promise<string> => {
+    mkdirSync(o.tempDir, { recursive: true, mode: 0o700 });
+    const id = randomUUID();
+    const file = join(o.tempDir, `${id}.pdf`);
+    const sumatra = o.sumatraPath ?? bundledSumatra();
+    try {
+      await writeFile(file, pdf, { mode: 0o600, flag: 'wx' });
+      let result: { code: number; stderr: string };
+      try {
+        result = await launch(sumatra, [...args, file], opts);
+      } catch (e) {
+        throw new PrintError('PRINT_FAILED', 'The PDF printer (SumatraPDF) could not be started', {
+          printer,
+          spooler: `${sumatra}: ${(e as Error).message}`,
+        });
+      }
+      if (result.code !== 0)
+        throw new PrintError('PRINT_FAILED', `The printer ${printer} refused the job`, {
+          printer,
+          spooler: result.stderr.trim() || `SumatraPDF exited with code ${result.code}`,
+        });
+      return id;
+    } finally {
+      rmSync(file, { force: true });
+    }
+  };
   return {
     swept,
     listPrinters,
     async print(pdf, printer) {
       if (!(await listPrinters()).some((p) => p.name === printer))
         throw new PrintError('PRINTER_NOT_FOUND', `No printer named ${printer}`, { printer });
-      mkdirSync(o.tempDir, { recursive: true, mode: 0o700 });
-      const id = randomUUID();
-      const file = join(o.tempDir, `${id}.pdf`);
-      const sumatra = o.sumatraPath ?? bundledSumatra();
-      try {
-        await writeFile(file, pdf, { mode: 0o600, flag: 'wx' });
-        let result: { code: number; stderr: string };
-        try {
-          result = await launch(sumatra, [
-            '-print-to',
-            printer,
-            '-silent',
-            '-print-settings',
-            PRINT_SETTINGS,
-            file,
-          ]);
-        } catch (e) {
-          throw new PrintError(
-            'PRINT_FAILED',
-            'The PDF printer (SumatraPDF) could not be started',
-            {
-              printer,
-              spooler: `${sumatra}: ${(e as Error).message}`,
-            },
-          );
-        }
-        if (result.code !== 0)
-          throw new PrintError('PRINT_FAILED', `The printer ${printer} refused the job`, {
-            printer,
-            spooler: result.stderr.trim() || `SumatraPDF exited with code ${result.code}`,
-          });
-        return { jobId: `sumatra-${id}`, printer };
-      } finally {
-        rmSync(file, { force: true });
-      }
+      const id = await sumatraOn(
+        pdf,
+        printer,
+        ['-print-to', printer, '-silent', '-print-settings', PRINT_SETTINGS],
+        { timeoutMs: SILENT_TIMEOUT_MS, hidden: true },
+      );
+      return { jobId: `sumatra-${id}`, printer };
+    },
+    // Windows' own print dialog, through SumatraPDF: every printer Windows can reach, the
+    // clerk's choice of tray and paper. SumatraPDF exits once the dialog is closed and the job
+    // spooled (or cancelled: it does not say which), and the PDF goes with it.
+    async printWithDialog(pdf) {
+      const id = await sumatraOn(pdf, SYSTEM_DIALOG, ['-print-dialog', '-exit-when-done'], {
+        timeoutMs: DIALOG_TIMEOUT_MS,
+        hidden: false,
+      });
+      return { jobId: `sumatra-${id}`, printer: SYSTEM_DIALOG };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { printFailureReason } from '../../../shared/domain/printing';
+import { printFailureReason, SYSTEM_DIALOG } from '../../../shared/domain/printing';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ClerkSummary } from '../../../shared/schemas/session';
@@ -15,12 +15,30 @@ import type { VisitDeps } from './deps';
 import { nextSerial } from './issue';
 import { checkedResident, openVisit, ownVisit } from './state';
 
-/** Sends a PDF to the configured printer; the outcome is an answer, not an exception. */
+/**
+ * Sends a PDF to the configured printer, or (`viaDialog`) through the system's print dialog
+ * where the clerk picks any printer the system reaches; the outcome is an answer, not an
+ * exception.
+ */
 export async function sendToPrinter(
   deps: Pick<VisitDeps, 'ctx' | 'printer'>,
   pdf: Buffer,
   title: string,
+  viaDialog = false,
 ): Promise<{ printer: string; error: string | null }> {
+  if (viaDialog) {
+    if (!deps.printer.printWithDialog)
+      throw new AppError(
+        'PRINT_DIALOG_UNAVAILABLE',
+        'This system has no print dialog the app can open.',
+      );
+    try {
+      await deps.printer.printWithDialog(pdf, title);
+      return { printer: SYSTEM_DIALOG, error: null };
+    } catch (e) {
+      return { printer: SYSTEM_DIALOG, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
   const printer = deps.ctx.settings.get().printer;
   if (!printer) throw new AppError('PRINTER_NOT_CONFIGURED', 'Choose a printer in the settings.');
   try {
@@ -47,7 +65,7 @@ async function record(
     await audit(ctx, m, clerk, {
       action: row.kind === 'consent' ? 'consent.print' : ok ? 'sheet.print' : 'sheet.printFailed',
       subject: payerCode,
-      text: `${row.kind === 'consent' ? 'Consent form' : 'Information sheet'} ${row.serial} ${ok ? 'sent to' : 'failed on'} ${row.printer}${row.error ? `: ${row.error}` : ''}.`,
+      text: `${row.kind === 'consent' ? 'Consent form' : 'Information sheet'} ${row.serial} ${ok ? 'sent to' : 'failed on'} ${row.printer === SYSTEM_DIALOG ? 'the system print dialog' : row.printer}${row.error ? `: ${row.error}` : ''}.`,
       data: {
         visitId: row.visitId,
         serial: row.serial,
@@ -75,6 +93,7 @@ export async function printConsentForm(
   clerk: ClerkSummary,
   visitId: string,
   representative: Representative | null,
+  viaDialog = false,
 ): Promise<PrintRecord> {
   const { ctx } = deps;
   const settings = ctx.settings.get();
@@ -109,7 +128,7 @@ export async function printConsentForm(
     clerkName: clerk.fullName,
     date: localDate(ctx.clock.now()),
   });
-  const sent = await sendToPrinter(deps, pdf, `Consent ${serial}`);
+  const sent = await sendToPrinter(deps, pdf, `Consent ${serial}`, viaDialog);
   return record(
     deps,
     clerk,
@@ -136,6 +155,7 @@ export async function printInfoSheet(
   deps: VisitDeps,
   clerk: ClerkSummary,
   visitId: string,
+  viaDialog = false,
 ): Promise<PrintRecord> {
   const { ctx } = deps;
   const settings = ctx.settings.get();
@@ -183,7 +203,7 @@ export async function printInfoSheet(
     clerkName: clerk.fullName,
     issuedAt: credential.issuedAt,
   });
-  const sent = await sendToPrinter(deps, pdf, `Sheet ${serial}`);
+  const sent = await sendToPrinter(deps, pdf, `Sheet ${serial}`, viaDialog);
   return record(
     deps,
     clerk,

@@ -9,6 +9,20 @@ import { useSession } from '../api/queries';
 
 export const printerStatusKey = ['printers.status'] as const;
 
+/** The counter's printer, asked again at most every 15 s (and after every print). */
+export function usePrinterStatus() {
+  return useQuery({
+    queryKey: printerStatusKey,
+    queryFn: () => call('printers.status', {}),
+    staleTime: 15_000,
+  });
+}
+
+/** The system's own print dialog can be opened here (the fallback after a failed print). */
+export function useSystemDialog(): boolean {
+  return usePrinterStatus().data?.dialog === true;
+}
+
 /**
  * Says before a visit needs it that the counter's printer cannot take a sheet: at the search
  * screen and when a visit starts, not at the consent step after the whole passport is typed.
@@ -17,11 +31,7 @@ export const printerStatusKey = ['printers.status'] as const;
 export function PrinterWarning({ sx }: { sx?: SxProps<Theme> }) {
   const { t } = useTranslation('common');
   const session = useSession();
-  const status = useQuery({
-    queryKey: printerStatusKey,
-    queryFn: () => call('printers.status', {}),
-    staleTime: 15_000,
-  });
+  const status = usePrinterStatus();
   const s = status.data;
   if (!s || s.state === 'ready') return null;
   const supervisor = session.data?.clerk?.role === 'supervisor';

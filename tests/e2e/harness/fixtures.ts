@@ -13,7 +13,7 @@ import type { Policy } from '../../../shared/schemas/policy';
 import { memorySink, type LogSink } from '../../../electron/core/log/logger';
 import { installInvalidPassports } from './passport-list';
 import { testPlatform, type TestPlatform } from './platform';
-import { ensureQueue } from './printer';
+import { ensureQueue, withDialogTo } from './printer';
 import {
   APP_ORIGIN,
   isAllowedNavigation,
@@ -46,6 +46,12 @@ export interface AppFixtures {
   invalidPassports: string[] | null;
   /** Option: a CUPS queue set up for the test and chosen as the workstation's printer. */
   printerQueue: string | null;
+  /**
+   * Option: a CUPS queue standing in for the printer the clerk picks in the system's print
+   * dialog (Windows' dialog, through SumatraPDF, cannot open here): the core gets the real
+   * CUPS backend with a printWithDialog that prints there. null: no dialog, as on Linux.
+   */
+  dialogQueue: string | null;
   /** Option: a machine policy, as the main process would read it (docs/deploy.md). */
   policy: Policy | null;
   /** Stand-ins for Electron's safeStorage and file dialog (chromium project). */
@@ -123,6 +129,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
   demoAccounts: [0, { option: true }],
   invalidPassports: [null, { option: true }],
   printerQueue: [null, { option: true }],
+  dialogQueue: [null, { option: true }],
   policy: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   platform: async ({}, use) => use(testPlatform()),
@@ -149,6 +156,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       demoAccounts,
       invalidPassports,
       printerQueue,
+      dialogQueue,
       platform,
       clock,
       policy,
@@ -177,6 +185,7 @@ export const test = base.extend<AppFixtures, WorkerFixtures>({
       policy,
       // A test runs "destroy what is due" itself; the daily job would race it.
       destructionJob: false,
+      ...(dialogQueue ? { printer: withDialogTo(ensureQueue(dialogQueue).queue) } : {}),
       sync: centre
         ? {
             env,

@@ -4,6 +4,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cupsBackend, type PrintBackend } from '../../../electron/core/printing';
+import { SYSTEM_DIALOG } from '../../../shared/domain/printing';
 
 export const E2E_QUEUE = 'AccessDeskE2E';
 /** A queue the printer-trouble journey rejects and accepts again; nobody else prints there. */
@@ -96,4 +98,24 @@ export async function waitForPrinted(
 /** The printed paper holds a password: a test removes what it printed. */
 export function removePrinted(path: string): void {
   rmSync(path, { force: true });
+}
+
+/** A queue the system-dialog stand-in prints to (the printer "chosen in the dialog"). */
+export const DIALOG_QUEUE = 'AccessDeskE2EDialog';
+
+/**
+ * The real CUPS backend, plus the system print dialog the chromium project cannot open (on a
+ * Windows counter SumatraPDF shows Windows' own): the clerk "chooses" `queue` in it, and the
+ * document goes there through the same real spooler.
+ */
+export function withDialogTo(queue: string): PrintBackend {
+  const cups = cupsBackend();
+  return {
+    listPrinters: () => cups.listPrinters(),
+    print: (pdf, printer, title) => cups.print(pdf, printer, title),
+    async printWithDialog(pdf, title) {
+      await cups.print(pdf, queue, title);
+      return { jobId: `dialog-${queue}`, printer: SYSTEM_DIALOG };
+    },
+  };
 }

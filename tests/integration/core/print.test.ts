@@ -3,14 +3,20 @@
 // again with the same serial once the queue takes jobs again, and after the visit closes the
 // password is gone, so printing is refused. The queue is this file's alone: rejecting it can
 // never spoil a print in a test running alongside.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { In } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountCard } from '../../../shared/schemas/account';
 import type { Issued, PrintRecord, VisitState } from '../../../shared/schemas/visit';
 import { AuditEvent, PrintedSheet } from '../../../electron/core/db/entities';
-import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
+import {
+  cupsBackend,
+  windowsPrintBackend,
+  type CupsBackend,
+} from '../../../electron/core/printing';
+import { SYSTEM_DIALOG } from '../../../shared/domain/printing';
 import { purgeJob } from '../../../electron/core/printing/ipp';
 import { jobNumber } from '../../../electron/core/printing/lpstat';
 import {
@@ -189,5 +195,98 @@ describe('a printer failing during a visit', () => {
       await t.core.ctx.store.run((m) => m.countBy(PrintedSheet, { visitId: visit.visitId })),
     ).toBe(2);
     expect((await sheetAudit()).length).toBe(2);
+  });
+});
+
+describe('the system print dialog, the fallback for a printer the silent path cannot reach', () => {
+  async function issuedVisit(tc: TestCore): Promise<{ visitId: string; issued: Issued }> {
+    const { account, owner } = await accountWithOwner(tc);
+    const visit = await call<VisitState>(tc, 'visit.start', {
+      accountId: account.accountId,
+      kind: 'issue',
+    });
+    await call(tc, 'visit.check', {
+      visitId: visit.visitId,
+      residentId: owner.id,
+      person: personOf(owner),
+      passport: passportFor(owner.birthDate, tc.today, '834522'),
+      source: 'typed',
+    });
+    const issued = await call<Issued>(tc, 'visit.issue', {
+      visitId: visit.visitId,
+      consentSigned: true,
+      representative: null,
+    });
+    return { visitId: visit.visitId, issued };
+  }
+
+  it('is refused, typed, where the system has no dialog the app can open (CUPS)', async () => {
+    backend = cupsBackend({ purgeFinishedJobs: false });
+    t = await openTestCore({ accounts: 40, printer: backend });
+    signInAs(t, t.supervisor);
+    await call(t, 'settings.update', { printer: JAM });
+    signInAs(t, t.clerk);
+    expect(await call(t, 'printers.status', {})).toMatchObject({ dialog: false });
+    const { visitId } = await issuedVisit(t);
+    expect(await callFails(t, 'visit.printSheet', { visitId, viaDialog: true })).toBe(
+      'PRINT_DIALOG_UNAVAILABLE',
+    );
+    expect(await t.core.ctx.store.run((m) => m.countBy(PrintedSheet, { visitId }))).toBe(0);
+  });
+
+  it('on Windows, hands the sheet to the dialog and records it as printed through it', async () => {
+    // SumatraPDF is a Windows program: its launcher is the one thing replaced. It reads the
+    // very PDF the core rendered, as SumatraPDF would.
+    const launched: { args: string[]; text: string }[] = [];
+    const tempDir = mkdtempSync(join(tmpdir(), 'access-desk-dialog-'));
+    const windows = windowsPrintBackend({
+      tempDir,
+      printers: () => Promise.resolve([{ name: 'Kyocera ЭКОСИС', options: { status: '0' } }]),
+      sumatraPath: 'SumatraPDF.exe',
+      launch: (_file, args) => {
+        launched.push({ args, text: squash(pdfText(readFileSync(args.at(-1)!))) });
+        return Promise.resolve({ code: 0, stderr: '' });
+      },
+    });
+    try {
+      t = await openTestCore({ accounts: 40, printer: windows });
+      signInAs(t, t.supervisor);
+      await call(t, 'settings.update', { printer: 'Kyocera ЭКОСИС' });
+      signInAs(t, t.clerk);
+      expect(await call(t, 'printers.status', {})).toMatchObject({ state: 'ready', dialog: true });
+      const { visitId, issued } = await issuedVisit(t);
+
+      const printed = await call<PrintRecord>(t, 'visit.printSheet', { visitId, viaDialog: true });
+      expect(printed).toMatchObject({
+        serial: issued.sheetSerial,
+        result: 'printed',
+        printer: SYSTEM_DIALOG,
+        error: null,
+      });
+      expect(launched).toHaveLength(1);
+      expect(launched[0]!.args.slice(0, 2)).toEqual(['-print-dialog', '-exit-when-done']);
+      expect(launched[0]!.text).toContain(issued.password);
+      expect(readdirSync(tempDir)).toEqual([]);
+
+      const [entry] = await t.core.ctx.store.run((m) =>
+        m.find(AuditEvent, { where: { action: 'sheet.print' } }),
+      );
+      expect(entry!.text).toBe(
+        `Information sheet ${issued.sheetSerial} sent to the system print dialog.`,
+      );
+      expect(JSON.parse(entry!.data)).toMatchObject({ printer: SYSTEM_DIALOG, result: 'printed' });
+      expect(entry!.data).not.toContain(issued.password);
+
+      // The consent form takes the same way out.
+      const consent = await call<PrintRecord>(t, 'visit.printConsent', {
+        visitId,
+        representative: null,
+        viaDialog: true,
+      });
+      expect(consent).toMatchObject({ kind: 'consent', printer: SYSTEM_DIALOG, result: 'printed' });
+      expect(launched).toHaveLength(2);
+    } finally {
+      rmSync(tempDir, { recursive: true, force: true });
+    }
   });
 });

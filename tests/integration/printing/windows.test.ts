@@ -24,6 +24,7 @@ import {
   type SystemPrinter,
 } from '../../../electron/core/printing/windows';
 import { systemPrintBackend } from '../../../electron/core/printing';
+import { SYSTEM_DIALOG } from '../../../shared/domain/printing';
 
 const PRINTERS: SystemPrinter[] = [
   { name: 'Kyocera ЭКОСИС M2040dn', options: { status: '0', isDefault: 'true' } },
@@ -45,13 +46,20 @@ function folder(): string {
 describe('printing on Windows through SumatraPDF', () => {
   it('runs the documented command line on a private copy of the PDF, then deletes it', async () => {
     const tempDir = folder();
-    const seen: { file: string; args: string[]; bytes: Buffer; mode: number; dirMode: number }[] =
-      [];
-    const launch: Launch = (file, args) => {
+    const seen: {
+      file: string;
+      args: string[];
+      opts: { timeoutMs: number; hidden: boolean };
+      bytes: Buffer;
+      mode: number;
+      dirMode: number;
+    }[] = [];
+    const launch: Launch = (file, args, opts) => {
       const pdf = args.at(-1)!;
       seen.push({
         file,
         args,
+        opts,
         bytes: readFileSync(pdf),
         mode: statSync(pdf).mode & 0o777,
         dirMode: statSync(tempDir).mode & 0o777,
@@ -78,11 +86,51 @@ describe('printing on Windows through SumatraPDF', () => {
       call!.args.at(-1),
     ]);
     expect(PRINT_SETTINGS).toBe('noscale,paper=A4');
+    expect(call!.opts).toEqual({ timeoutMs: 120_000, hidden: true });
     expect(call!.args.at(-1)!.startsWith(tempDir)).toBe(true);
     expect(call!.bytes.equals(PDF)).toBe(true);
     expect(call!.mode).toBe(0o600);
     expect(call!.dirMode).toBe(0o700);
     // The job was handed over: no copy of the document is left.
+    expect(readdirSync(tempDir)).toEqual([]);
+  });
+
+  it('opens the system print dialog on a private copy (the fallback), shown, then deletes it', async () => {
+    const tempDir = folder();
+    const seen: { args: string[]; opts: unknown; existed: boolean }[] = [];
+    const backend = windowsPrintBackend({
+      tempDir,
+      // The dialog reaches printers the list does not have: it does not consult the list.
+      printers: () => Promise.reject(new Error('no list')),
+      sumatraPath: 'SumatraPDF.exe',
+      launch: (_file, args, opts) => {
+        seen.push({ args, opts, existed: readFileSync(args.at(-1)!).equals(PDF) });
+        return Promise.resolve({ code: 0, stderr: '' });
+      },
+    });
+    expect(typeof backend.printWithDialog).toBe('function');
+    const job = await backend.printWithDialog!(PDF, 'Sheet X');
+    expect(job).toMatchObject({ printer: SYSTEM_DIALOG, jobId: /^sumatra-/ });
+    expect(seen).toEqual([
+      {
+        args: ['-print-dialog', '-exit-when-done', expect.stringMatching(/\.pdf$/)],
+        // The clerk has time to choose; the window is not hidden.
+        opts: { timeoutMs: 15 * 60_000, hidden: false },
+        existed: true,
+      },
+    ]);
+    expect(seen[0]!.args.at(-1)!.startsWith(tempDir)).toBe(true);
+    expect(readdirSync(tempDir)).toEqual([]);
+
+    const failing = windowsPrintBackend({
+      tempDir,
+      printers: () => Promise.resolve(PRINTERS),
+      launch: () => Promise.resolve({ code: 3, stderr: '' }),
+    });
+    await expect(failing.printWithDialog!(PDF, 't')).rejects.toMatchObject({
+      code: 'PRINT_FAILED',
+      details: { printer: SYSTEM_DIALOG, spooler: 'SumatraPDF exited with code 3' },
+    });
     expect(readdirSync(tempDir)).toEqual([]);
   });
 

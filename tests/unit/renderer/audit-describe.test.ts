@@ -169,6 +169,15 @@ describe('audit log descriptions', () => {
     );
   });
 
+  it('names the system print dialog, not its code, as where a document went', () => {
+    const entry = SAMPLES.find((s) => s.name === 'sheet printed through the system dialog')!.entry;
+    expect(describeIn('ru', entry).text).toBe(
+      `Лист для жителя ${entry.data.serial as string} отправлен на принтер «выбран в системном диалоге печати».`,
+    );
+    for (const lang of ['en', 'bg'] as const)
+      expect(describeIn(lang, entry).text).not.toContain('system-dialog');
+  });
+
   it('falls back to the stored text when the data lacks what the sentence needs', () => {
     for (const action of AUDIT_ACTIONS) {
       const text = `stored text of ${action}`;

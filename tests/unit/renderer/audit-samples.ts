@@ -408,6 +408,14 @@ export const SAMPLES: AuditSample[] = [
     payerCode,
   ),
   sample(
+    'sheet printed through the system dialog',
+    'sheet.print',
+    { visitId, serial: serialI, printer: 'system-dialog', result: 'printed', error: null },
+    `Information sheet ${serialI} sent to the system print dialog.`,
+    () => [serialI],
+    payerCode,
+  ),
+  sample(
     'sheet failed',
     'sheet.printFailed',
     {

@@ -72,10 +72,11 @@ export function visitHandlers(deps: VisitDeps): Pick<Handlers, VisitChannels> {
     'visit.state': ({ visitId }, { clerk }) => visitState(deps, visitId, clerk),
     'visit.check': (input, { clerk }) => checkIdentity(deps, clerk, input),
     'visit.approve': (input, { clerk }) => approveVisit(deps, clerk, input),
-    'visit.printConsent': ({ visitId, representative }, { clerk }) =>
-      printConsentForm(deps, clerk, visitId, representative),
+    'visit.printConsent': ({ visitId, representative, viaDialog }, { clerk }) =>
+      printConsentForm(deps, clerk, visitId, representative, viaDialog === true),
     'visit.issue': (input, { clerk }) => issueCredential(deps, clerk, input),
-    'visit.printSheet': ({ visitId }, { clerk }) => printInfoSheet(deps, clerk, visitId),
+    'visit.printSheet': ({ visitId, viaDialog }, { clerk }) =>
+      printInfoSheet(deps, clerk, visitId, viaDialog === true),
     'visit.printSubjectReport': ({ visitId }, { clerk }) =>
       printSubjectReport(deps, clerk, visitId),
     'visit.close': async ({ visitId }, { clerk }) => {

@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { PrintRecord } from '../../../../shared/schemas/visit';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSystemDialog } from '../../components/PrinterWarning';
+import { SYSTEM_DIALOG } from '../../../../shared/domain/printing';
 import { PrintFailureText } from './PrintFailureText';
 
 export interface ConsentStepProps {
@@ -34,11 +36,13 @@ export function ConsentStep(props: ConsentStepProps) {
   const [missingSign, setMissingSign] = useState(false);
   const issueRef = useRef<HTMLButtonElement>(null);
   const print = useMutation({
-    mutationFn: () => call('visit.printConsent', { visitId, representative: null }),
+    mutationFn: (viaDialog: boolean) =>
+      call('visit.printConsent', { visitId, representative: null, viaDialog }),
     onSettled: props.onPrinted,
   });
   const last = prints.at(-1) ?? null;
   const printed = prints.some((p) => p.result === 'printed');
+  const dialog = useSystemDialog();
 
   useEffect(() => {
     if (signed) issueRef.current?.focus();
@@ -63,9 +67,11 @@ export function ConsentStep(props: ConsentStepProps) {
           sx={{ mb: 2 }}
           role="status"
         >
-          {last.result === 'printed'
-            ? t('visit.consent.printed', { serial: last.serial, printer: last.printer })
-            : t('visit.consent.printFailed', { serial: last.serial })}
+          {last.result !== 'printed'
+            ? t('visit.consent.printFailed', { serial: last.serial })
+            : last.printer === SYSTEM_DIALOG
+              ? t('visit.consent.printedDialog', { serial: last.serial })
+              : t('visit.consent.printed', { serial: last.serial, printer: last.printer })}
           <PrintFailureText record={last} />
         </Alert>
       )}
@@ -78,10 +84,15 @@ export function ConsentStep(props: ConsentStepProps) {
           size="large"
           autoFocus={!printed}
           loading={print.isPending}
-          onClick={() => print.mutate()}
+          onClick={() => print.mutate(false)}
         >
           {last ? t('visit.consent.printAgain') : t('visit.consent.print')}
         </Button>
+        {dialog && last?.result === 'failed' && !printed && (
+          <Button size="large" disabled={print.isPending} onClick={() => print.mutate(true)}>
+            {t('visit.consent.printDialog')}
+          </Button>
+        )}
         {printed && (
           <FormControlLabel
             control={

@@ -1,5 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { SYSTEM_DIALOG } from '../../../../shared/domain/printing';
 import type { PrintRecord } from '../../../../shared/schemas/visit';
 import { useSession } from '../../api/queries';
 
@@ -15,6 +16,17 @@ export function PrintFailureText({
   const { t } = useTranslation('common');
   const session = useSession();
   if (record.result !== 'failed' || !record.reason) return null;
+  if (record.printer === SYSTEM_DIALOG)
+    return (
+      <>
+        <Typography variant="body2">{t('print.dialogFailed')}</Typography>
+        {record.error && (
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+            {t('print.detail', { detail: record.error })}
+          </Typography>
+        )}
+      </>
+    );
   const raw =
     record.error && (record.reason === 'other' || session.data?.clerk?.role === 'supervisor');
   return (

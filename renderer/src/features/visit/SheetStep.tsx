@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { SYSTEM_DIALOG } from '../../../../shared/domain/printing';
 import type { PrintRecord, VisitState } from '../../../../shared/schemas/visit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
@@ -20,6 +21,8 @@ export interface SheetStepProps {
   printError: unknown;
   closing: boolean;
   onPrint: () => void;
+  /** Print through the system's dialog; absent where there is none. */
+  onPrintDialog?: () => void;
   onDone: () => void;
 }
 
@@ -58,7 +61,9 @@ export function SheetStep(props: SheetStepProps) {
             data-testid="sheet-status"
             data-result="printed"
           >
-            {t('visit.sheet.printed', { serial: last.serial, printer: last.printer })}
+            {last.printer === SYSTEM_DIALOG
+              ? t('visit.sheet.printedDialog', { serial: last.serial })
+              : t('visit.sheet.printed', { serial: last.serial, printer: last.printer })}
           </Alert>
         )}
         {!printing && last?.result === 'failed' && (
@@ -103,6 +108,11 @@ export function SheetStep(props: SheetStepProps) {
           {printed && !failed && (
             <Button size="large" disabled={printing} onClick={props.onPrint}>
               {t('visit.sheet.reprint')}
+            </Button>
+          )}
+          {failed && props.onPrintDialog && (
+            <Button size="large" onClick={props.onPrintDialog}>
+              {t('visit.sheet.printDialog')}
             </Button>
           )}
           {failed && (

@@ -7,7 +7,7 @@ import type { Issued, VisitState } from '../../../../shared/schemas/visit';
 import { call } from '../../api/client';
 import { onAnyError } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PrinterWarning, printerStatusKey } from '../../components/PrinterWarning';
+import { PrinterWarning, printerStatusKey, useSystemDialog } from '../../components/PrinterWarning';
 import { useKey } from '../../components/useKey';
 import { startTypeAhead, takeTypeAhead } from '../../lib/typeAhead';
 import type { SearchState } from '../workspace/views';
@@ -98,8 +98,9 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       await refresh();
     },
   });
+  const dialog = useSystemDialog();
   const printSheet = useMutation({
-    mutationFn: () => call('visit.printSheet', { visitId }),
+    mutationFn: (viaDialog: boolean) => call('visit.printSheet', { visitId, viaDialog }),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: printerStatusKey });
       return refresh();
@@ -130,7 +131,7 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
       const issued = await call('visit.issue', { visitId, consentSigned, representative: null });
       setSecret(issued);
       await refresh();
-      printSheet.mutate();
+      printSheet.mutate(false);
     } catch (e) {
       onAnyError(e);
       setIssueError(e);
@@ -262,7 +263,8 @@ export function VisitScreen({ initial, mrz, matchedIds, onClosed }: VisitScreenP
           printing={printSheet.isPending}
           printError={printSheet.error}
           closing={close.isPending}
-          onPrint={() => printSheet.mutate()}
+          onPrint={() => printSheet.mutate(false)}
+          onPrintDialog={dialog ? () => printSheet.mutate(true) : undefined}
           onDone={() => (sheetPrinted ? close.mutate() : setConfirmEnd(true))}
         />
       );

@@ -4,7 +4,7 @@
 // `audit.describe.<action>` of the supervisor namespace. When the data lacks what the
 // sentence needs (an older entry, an unknown value), the stored text is shown instead, so no
 // entry is ever blank. Passport numbers appear only as the core masked them in `data`.
-import { printFailureReason } from '../../../../../shared/domain/printing';
+import { printFailureReason, SYSTEM_DIALOG } from '../../../../../shared/domain/printing';
 import type { AuditAction } from '../../../../../shared/audit';
 import { PASSPORT_SEVERITY, type PassportFindingCode } from '../../../../../shared/domain/passport';
 import type { AuditEntryView } from '../../../../../shared/schemas/supervisor';
@@ -130,7 +130,11 @@ function refusal(r: Reader, key: string): string {
 }
 
 function printed(r: Reader, sentence: string): string {
-  const values = { serial: r.str('serial'), printer: r.str('printer') };
+  const printer = r.str('printer');
+  const values = {
+    serial: r.str('serial'),
+    printer: printer === SYSTEM_DIALOG ? r.tr('common:print.systemDialog') : printer,
+  };
   const main = r.tr(sentence, values);
   const error = typeof r.data.error === 'string' && r.data.error.trim() ? r.data.error : null;
   if (!error) return main;
