@@ -154,6 +154,8 @@ describe('printing through CUPS', () => {
       printer: queue.queue,
       state: 'ready',
       detail: null,
+      // CUPS has no print dialog the app can drive: the fallback is not offered.
+      dialog: false,
     });
     expect(await printerStatus(cupsBackend(), null)).toMatchObject({ state: 'notConfigured' });
     expect(await printerStatus(cupsBackend(), 'NoSuchPrinter')).toMatchObject({
