@@ -4,7 +4,8 @@
 // handlers, the one IPC handler) and reports everything as one JSON line on stdout, then
 // exits. Only the Electron APIs that cannot run here are faked; the core is the real one.
 // CommonJS, so that a library's require('electron') (electron-updater) gets this very module,
-// the same state, as the bundle's import does (electron.mjs re-exports it).
+// the same state, as the bundle's import does (Node reads its named exports from the
+// module.exports object at the end).
 const { readFile } = require('node:fs/promises');
 const { extname } = require('node:path');
 const { fileURLToPath } = require('node:url');

@@ -1,5 +1,5 @@
 // A module-resolution hook: 'electron' is the recording stand-in, everything else as usual.
-const STANDIN = new URL('./electron.mjs', import.meta.url).href;
+const STANDIN = new URL('./electron.cjs', import.meta.url).href;
 
 export async function resolve(specifier, context, next) {
   if (specifier === 'electron') return { url: STANDIN, shortCircuit: true };

@@ -12,5 +12,5 @@ const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return request === 'electron' ? STANDIN_CJS : resolveFilename.call(this, request, ...rest);
 };
-// Loaded once here, so both module systems share one instance.
+// Loaded once here: the bundle's import and a library's require get this one instance.
 createRequire(import.meta.url)(STANDIN_CJS);
