@@ -4,7 +4,7 @@
 // is left out. Run: npx tsx tests/bench/visit.ts [--accounts 10000] [--visits 200]
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { VisitState } from '../../shared/schemas/visit';
+
 import { PASSWORD_ALPHABET } from '../../electron/core/credentials/password';
 import { renderInfoSheet } from '../../electron/core/documents';
 import { getAccount } from '../../electron/core/registry/search';
@@ -56,7 +56,7 @@ export async function runVisitBench(opts: {
       t.core.session.signIn(t.clerk);
       const t0 = performance.now();
       const v = await timed('start', () =>
-        call<VisitState>(t, 'visit.start', { accountId: account.accountId, kind: 'issue' }),
+        call(t, 'visit.start', { accountId: account.accountId, kind: 'issue' }),
       );
       await timed('check', () =>
         call(t, 'visit.check', {
@@ -68,11 +68,7 @@ export async function runVisitBench(opts: {
         }),
       );
       const issued = await timed('issue', () =>
-        call<{ password: string; sheetSerial: string; expiresAt: string; login: string }>(
-          t,
-          'visit.issue',
-          { visitId: v.visitId, consentSigned: true, representative: null },
-        ),
+        call(t, 'visit.issue', { visitId: v.visitId, consentSigned: true, representative: null }),
       );
       await timed('sheet', () =>
         renderInfoSheet({

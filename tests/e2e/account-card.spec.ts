@@ -3,7 +3,6 @@
 // consent from the card, which revokes access and asks for a new consent before a new issue.
 import { Consent, Credential, Outbox } from '../../electron/core/db/entities';
 import { applyCredentialImage } from '../../electron/core/sync/credential-feed';
-import type { VisitState } from '../../shared/schemas/visit';
 import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
 import {
@@ -39,7 +38,7 @@ test.describe('journey 4: the account card', () => {
     const reset = await visitedEarlier(c, clerk, account, resident, '118822', 'reset');
     // A third visit refused: the passport shown was on the MVD list.
     c.session.signIn(clerk);
-    const refused = await coreCall<VisitState>(c, 'visit.start', {
+    const refused = await coreCall(c, 'visit.start', {
       accountId: account.accountId,
       kind: 'reset',
     });

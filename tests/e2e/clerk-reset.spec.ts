@@ -17,6 +17,7 @@ import {
   typePassport,
   SEARCH,
   passwordOnPaper,
+  startIssue,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import { E2E_QUEUE, ensureQueue, removePrinted, waitForPrinted } from './harness/printer';
@@ -178,11 +179,7 @@ test.describe('journey 2: reset a forgotten password', () => {
     const oddSeries = `45${String((Number(good.issueDate.slice(2, 4)) + 50) % 100).padStart(2, '0')}`;
     await app.reload();
     await signInWithKeyboard(app, CLERK);
-    await scan(app, account.payerCode);
-    await expectFocused(app, 'Выдать доступ');
-    await app.keyboard.press('Enter');
-    await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
-    await app.keyboard.press('Enter');
+    await startIssue(app, account, resident);
 
     // First the number of a passport on the MVD list, the authority typed with a stray space
     // at the end (the verdict is about what the form shows: it must show): an error, nothing

@@ -12,6 +12,7 @@ import {
   today,
   typePassport,
   visitedEarlier,
+  startIssue,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import { E2E_QUEUE, ensureQueue, removePrinted, waitForPrinted } from './harness/printer';
@@ -90,11 +91,7 @@ test.describe('counter frictions', () => {
       const { account, resident } = await ownerAccount(c, 3);
       await app.reload();
       await signInWithKeyboard(app, CLERK);
-      await scan(app, account.payerCode);
-      await expectFocused(app, 'Выдать доступ');
-      await app.keyboard.press('Enter');
-      await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
-      await app.keyboard.press('Enter');
+      await startIssue(app, account, resident);
       const passport = passportFor(resident.birthDate, today(), '402113');
       // A slip in the issuing authority the rules cannot see.
       await typePassport(app, { ...passport, issuedBy: 'ГУ МВД Роcсии по г. Москве' });
@@ -290,11 +287,7 @@ test.describe('counter frictions', () => {
     const { account, resident } = await ownerAccount(c, 2);
     await app.reload();
     await signInWithKeyboard(app, CLERK);
-    await scan(app, account.payerCode);
-    await expectFocused(app, 'Выдать доступ');
-    await app.keyboard.press('Enter');
-    await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
-    await app.keyboard.press('Enter');
+    await startIssue(app, account, resident);
     await typePassport(app, passportFor(resident.birthDate, today(), '402113'));
     // The passport's patronymic has a slip the clerk did not notice.
     const patronymic = app.getByLabel('Отчество');

@@ -3,8 +3,6 @@
 // PostgreSQL started by the test: online, offline while the centre is down (the counter
 // keeps working), online again, and a change at the centre found by the clerk's search.
 import { createClerk } from '../../electron/core/staff/admin';
-import type { z } from 'zod';
-import type { SettingsView } from '../../shared/schemas/supervisor';
 import { expectAccessible } from './harness/a11y';
 import { expect, test } from './harness/fixtures';
 import { coreCall, expectFocused, scan, signInWithKeyboard, SEARCH } from './harness/journeys';
@@ -103,7 +101,7 @@ test.describe('sync state in the app bar', () => {
     // sends what follows (that screen has its own test).
     const { cfg } = await centre.enrol(c.ctx.officeId());
     c.session.signIn(supervisor);
-    const view = await coreCall<z.infer<typeof SettingsView>>(c, 'settings.get', {});
+    const view = await coreCall(c, 'settings.get', {});
     await coreCall(c, 'settings.update', {
       central: {
         ...view.settings.central,
@@ -161,11 +159,7 @@ test.describe('sync state in the app bar', () => {
     await expect
       .poll(
         async () => {
-          const r = await coreCall<{ accounts: { address: { line: string } }[] }>(
-            c,
-            'registry.search',
-            { query: acc.payerCode },
-          );
+          const r = await coreCall(c, 'registry.search', { query: acc.payerCode });
           return r.accounts[0]?.address.line ?? '';
         },
         { timeout: 20_000 },

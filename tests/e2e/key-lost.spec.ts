@@ -6,8 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppInfo } from '../../shared/schemas/session';
-import type { SyncStatus } from '../../shared/schemas/supervisor';
 import { openCore } from '../../electron/core';
 import { Clerk } from '../../electron/core/db/entities';
 import { DB_FILE } from '../../electron/core/files';
@@ -47,7 +45,7 @@ test.describe('a lost store key', () => {
         sync: { env: { ACCESS_DESK_CENTRAL_URL: url }, tuning: { idleCheckMs: 100 } },
       });
       await expect
-        .poll(async () => (await coreCall<AppInfo>(core, 'app.info', {})).needsSetup, {
+        .poll(async () => (await coreCall(core, 'app.info', {})).needsSetup, {
           timeout: 20_000,
         })
         .toBe(false);
@@ -55,7 +53,7 @@ test.describe('a lost store key', () => {
       core.session.signIn(toSummary(sup));
       await expect
         .poll(async () => {
-          const s = await coreCall<SyncStatus>(core, 'sync.now', {});
+          const s = await coreCall(core, 'sync.now', {});
           return s.state === 'online' && s.pending === 0 && s.registryAt !== null;
         })
         .toBe(true);

@@ -11,11 +11,11 @@ import {
   expectFocused,
   ownerAccount,
   passwordOnPaper,
-  scan,
   signInWithKeyboard,
   today,
   typePassport,
   PASSWORD,
+  startIssue,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import {
@@ -55,11 +55,7 @@ test.describe('printing through the system dialog', () => {
       const { account, resident } = await ownerAccount(c, 7);
       await app.reload();
       await signInWithKeyboard(app, CLERK);
-      await scan(app, account.payerCode);
-      await expectFocused(app, 'Выдать доступ');
-      await app.keyboard.press('Enter');
-      await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
-      await app.keyboard.press('Enter');
+      await startIssue(app, account, resident);
       await typePassport(app, passportFor(resident.birthDate, today(), '731905'));
       await app.keyboard.press('Enter');
 

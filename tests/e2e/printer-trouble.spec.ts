@@ -15,6 +15,7 @@ import {
   SEARCH,
   PASSWORD,
   passwordOnPaper,
+  startIssue,
 } from './harness/journeys';
 import { listedPassports } from './harness/passport-list';
 import {
@@ -42,11 +43,7 @@ test.describe('journey 3: printer trouble', () => {
     const queue = ensureQueue(JAM_QUEUE);
     await app.reload();
     await signInWithKeyboard(app, CLERK);
-    await scan(app, account.payerCode);
-    await expectFocused(app, 'Выдать доступ');
-    await app.keyboard.press('Enter');
-    await expectFocused(app, new RegExp(`${resident.surname} ${resident.givenName}`));
-    await app.keyboard.press('Enter');
+    await startIssue(app, account, resident);
     await typePassport(app, passportFor(resident.birthDate, today(), '731904'));
     await app.keyboard.press('Enter');
     await expectFocused(app, 'Распечатать согласие');

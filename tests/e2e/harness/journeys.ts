@@ -1,5 +1,6 @@
 // What the journeys share: finding demo residents, building what a scanner types, signing in
 // with the keyboard, and reading the core's stores to check where a password went.
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { localDate } from '../../../electron/core/visits/dates';
 import { buildMrz } from '../../../shared/domain/mrz';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
 import type { ClerkSummary } from '../../../shared/schemas/session';
-import type { Issued, PassportForm, VisitState } from '../../../shared/schemas/visit';
+import type { Issued, PassportForm } from '../../../shared/schemas/visit';
 import { isAdultOn, passportFor, personOf } from '../../support/passports';
 
 export const today = (): string => localDate(new Date());
@@ -152,10 +153,14 @@ export function logFiles(dataDir: string): string[] {
 const TRUSTED = { trusted: true, url: 'app://access-desk/index.html' };
 
 /** A channel called as the app's window calls it; throws the failure's code. */
-export async function coreCall<T>(core: Core, channel: string, input: unknown): Promise<T> {
+export async function coreCall<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const res = await core.dispatch(TRUSTED, channel, input);
   if (!res.ok) throw new Error(`${channel}: ${res.code} ${res.message}`);
-  return res.data as T;
+  return res.data as ChannelOutput<C>;
 }
 
 /**
@@ -173,7 +178,7 @@ export async function visitedEarlier(
 ): Promise<Issued> {
   core.session.signIn(clerk);
   try {
-    const v = await coreCall<VisitState>(core, 'visit.start', {
+    const v = await coreCall(core, 'visit.start', {
       accountId: account.accountId,
       kind,
     });
@@ -184,7 +189,7 @@ export async function visitedEarlier(
       passport: passportFor(resident.birthDate, today(), number),
       source: 'typed',
     });
-    const issued = await coreCall<Issued>(core, 'visit.issue', {
+    const issued = await coreCall(core, 'visit.issue', {
       visitId: v.visitId,
       consentSigned: kind === 'issue',
       representative: null,
@@ -209,4 +214,20 @@ export async function typePassport(page: Page, p: PassportForm): Promise<void> {
     await page.keyboard.press('Tab');
     await page.keyboard.type(value);
   }
+}
+
+/**
+ * The start of every issue journey, by keyboard: the scanned bill opens the account, Enter
+ * takes «Выдать доступ», Enter takes the resident (focused first); the passport form is next.
+ */
+export async function startIssue(
+  page: Page,
+  account: { payerCode: string },
+  resident: { surname: string; givenName: string },
+): Promise<void> {
+  await scan(page, account.payerCode);
+  await expectFocused(page, 'Выдать доступ');
+  await page.keyboard.press('Enter');
+  await expectFocused(page, new RegExp(`${resident.surname} ${resident.givenName}`));
+  await page.keyboard.press('Enter');
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const a = await issueThroughChannels(t, 0);
   const b = await issueThroughChannels(t, 1);
   const { account } = await accountWithOwner(t, 2);
-  const open = await call<{ visitId: string }>(t, 'visit.start', {
+  const open = await call(t, 'visit.start', {
     accountId: account.accountId,
     kind: 'issue',
   });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import { openCore, PASSPORT_LIST_FILE, type Core, type CoreOptions } from '../../../electron/core';
@@ -17,7 +18,7 @@ import { createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
 import { localDate } from '../../../electron/core/visits/dates';
 import { isAdultOn, passportFor, personOf } from '../../support/passports';
-import type { Issued, VisitState } from '../../../shared/schemas/visit';
+import type { Issued } from '../../../shared/schemas/visit';
 
 export const SUP = {
   login: 'petrova',
@@ -131,7 +132,12 @@ export async function accountWithRegistered(
 }
 
 /** Calls a channel as the app does (trusted sender), throwing on failure. */
-export async function call<T>(t: TestCore, channel: string, input: unknown): Promise<T> {
+/** A channel called as the app's own window would, typed by the contract both ways. */
+export async function call<C extends Channel>(
+  t: TestCore,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const res = await t.core.dispatch(
     { trusted: true, url: 'app://access-desk/index.html' },
     channel,
@@ -142,7 +148,7 @@ export async function call<T>(t: TestCore, channel: string, input: unknown): Pro
       code: res.code,
       details: res.details,
     });
-  return res.data as T;
+  return res.data as ChannelOutput<C>;
 }
 
 /** Signs `who` in on the test core's session (the counter's one window). */
@@ -150,7 +156,15 @@ export function signInAs(t: TestCore, who: ClerkSummary): void {
   t.core.session.signIn(who);
 }
 
-export async function callFails(t: TestCore, channel: string, input: unknown): Promise<string> {
+/**
+ * The error code of a call that must fail. The input is typed too; a test of what the
+ * boundary does with a malformed input says so with `as never`.
+ */
+export async function callFails<C extends Channel>(
+  t: TestCore,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<string> {
   const res = await t.core.dispatch(
     { trusted: true, url: 'app://access-desk/index.html' },
     channel,
@@ -173,7 +187,7 @@ export async function issueThroughChannels(
   number?: string,
 ): Promise<Issued & { accountId: number; account: AccountSummary; owner: ResidentSummary }> {
   const { account, owner } = await accountWithOwner(t, skip);
-  const v = await call<VisitState>(t, 'visit.start', {
+  const v = await call(t, 'visit.start', {
     accountId: account.accountId,
     kind: 'issue',
   });
@@ -184,7 +198,7 @@ export async function issueThroughChannels(
     passport: passportFor(owner.birthDate, t.today, number),
     source: 'typed',
   });
-  const issued = await call<Issued>(t, 'visit.issue', {
+  const issued = await call(t, 'visit.issue', {
     visitId: v.visitId,
     consentSigned: true,
     representative: null,

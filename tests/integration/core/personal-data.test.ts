@@ -3,10 +3,10 @@
 // the acts' three years, the channels' roles; and the subject report, printed to a real CUPS
 // queue and read back, holding that resident's records and nothing of another's.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountCard } from '../../../shared/schemas/account';
-import type { ActView, DocumentPrint, DueList } from '../../../shared/schemas/personal-data';
+
+import type { ActView } from '../../../shared/schemas/personal-data';
 import type { ResidentSummary } from '../../../shared/schemas/registry';
-import type { Representative, VisitState } from '../../../shared/schemas/visit';
+import type { Representative } from '../../../shared/schemas/visit';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
 import { printedWith, setupCupsQueue, waitFor } from '../../support/cups';
 import { isAdultOn, passportFor, personOf } from '../../support/passports';
@@ -45,7 +45,7 @@ async function checkedVisit(
   kind: 'issue' | 'reset',
   number: string,
 ): Promise<string> {
-  const v = await call<VisitState>(t, 'visit.start', { accountId, kind });
+  const v = await call(t, 'visit.start', { accountId, kind });
   await call(t, 'visit.check', {
     visitId: v.visitId,
     residentId: resident.id,
@@ -66,7 +66,7 @@ async function issue(
 ): Promise<string> {
   const visitId = await checkedVisit(t, accountId, resident, kind, number);
   // A resident who is not the owner, or a second reset, needs a supervisor at the counter.
-  const state = await call<VisitState>(t, 'visit.state', { visitId });
+  const state = await call(t, 'visit.state', { visitId });
   if (state.approvalsNeeded.length)
     await call(t, 'visit.approve', {
       visitId,
@@ -76,7 +76,7 @@ async function issue(
     });
   await call(t, 'visit.issue', { visitId, consentSigned: true, representative });
   await call(t, 'visit.close', { visitId });
-  const card = await call<AccountCard>(t, 'registry.account', { accountId });
+  const card = await call(t, 'registry.account', { accountId });
   return card.consents.find((c) => c.residentId === resident.id)!.id;
 }
 
@@ -107,15 +107,15 @@ describe('the storage period and the daily job', () => {
     // A day before the period ends the job runs and leaves everything.
     later(t, 364 * DAY, t.supervisor);
     await new Promise((r) => setTimeout(r, 200));
-    expect((await call<DueList>(t, 'personalData.due', {})).items).toEqual([]);
-    expect(await call<ActView[]>(t, 'personalData.acts', {})).toEqual([]);
+    expect((await call(t, 'personalData.due', {})).items).toEqual([]);
+    expect(await call(t, 'personalData.acts', {})).toEqual([]);
 
     // After it, the job destroys them on its own.
     later(t, 2 * DAY, t.supervisor);
     let acts: ActView[] = [];
     for (let i = 0; i < 100 && acts.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      acts = await call<ActView[]>(t, 'personalData.acts', {});
+      acts = await call(t, 'personalData.acts', {});
     }
     expect(acts).toEqual([
       expect.objectContaining({
@@ -150,7 +150,7 @@ describe('the storage period and the daily job', () => {
     // A consent whose details are gone backs no new credential: the resident signs again.
     signInAs(t, t.clerk);
     const reset = await checkedVisit(t, account.accountId, owner, 'reset', '615243');
-    const state = await call<VisitState>(t, 'visit.state', { visitId: reset });
+    const state = await call(t, 'visit.state', { visitId: reset });
     expect(state.consent.existingConsentId).toBeNull();
     expect(
       await callFails(t, 'visit.issue', {
@@ -164,7 +164,7 @@ describe('the storage period and the daily job', () => {
     later(t, (3 * 365 + 2) * DAY, t.supervisor);
     for (let i = 0; i < 100 && acts.length > 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      acts = (await call<ActView[]>(t, 'personalData.acts', {})).filter(
+      acts = (await call(t, 'personalData.acts', {})).filter(
         (a) => a.reason === 'retention' && a.records === 2,
       );
     }
@@ -196,7 +196,7 @@ describe('what a withdrawal covers', () => {
     await call(t, 'consent.withdraw', { consentId, reason: 'отзыв представителем' });
 
     later(t, 30 * DAY, t.supervisor);
-    const due = await call<DueList>(t, 'personalData.due', {});
+    const due = await call(t, 'personalData.due', {});
     expect(due.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -215,7 +215,7 @@ describe('what a withdrawal covers', () => {
       ]),
     );
     expect(due.items).toHaveLength(2);
-    const acts = await call<ActView[]>(t, 'personalData.destroyDue', {});
+    const acts = await call(t, 'personalData.destroyDue', {});
     expect(acts.map((a) => a.reason).sort()).toEqual(['no-consent', 'withdrawn']);
 
     const consent = await row<{ representative: string }>(
@@ -250,7 +250,7 @@ describe('what a withdrawal covers', () => {
         part: 'act',
       }),
     ).toBe('ACT_NOT_FOUND');
-    expect(await callFails(t, 'personalData.printAct', { actId: 'x', part: 'both' })).toBe(
+    expect(await callFails(t, 'personalData.printAct', { actId: 'x', part: 'both' } as never)).toBe(
       'BAD_INPUT',
     );
   });
@@ -281,12 +281,12 @@ describe("the subject's report", () => {
     // The other resident withdraws and their data go: an act about them, not about the owner.
     await call(t, 'consent.withdraw', { consentId: otherConsent, reason: 'заявление' });
     later(t, 30 * DAY, t.supervisor);
-    const [otherAct] = await call<ActView[]>(t, 'personalData.destroyDue', {});
+    const [otherAct] = await call(t, 'personalData.destroyDue', {});
     signInAs(t, t.clerk);
 
     const visitId = await checkedVisit(t, accountId, owner, 'reset', '111122');
     const since = Date.now();
-    const printed = await call<DocumentPrint>(t, 'visit.printSubjectReport', { visitId });
+    const printed = await call(t, 'visit.printSubjectReport', { visitId });
     expect(printed).toMatchObject({ result: 'printed', printer: QUEUE });
     const paper = await waitFor(() => printedWith(outputDir, since, printed.serial), 20_000);
     expect(paper).toBeDefined();
@@ -325,7 +325,7 @@ describe("the subject's report", () => {
     expect(JSON.parse(entry!.data)).toMatchObject({ residentId: owner.id, serial: printed.serial });
 
     // Before a passed check there is nothing to answer.
-    const fresh = await call<VisitState>(t, 'visit.start', { accountId, kind: 'reset' });
+    const fresh = await call(t, 'visit.start', { accountId, kind: 'reset' });
     expect(await callFails(t, 'visit.printSubjectReport', { visitId: fresh.visitId })).toBe(
       'PASSPORT_NOT_CHECKED',
     );

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { In } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountCard } from '../../../shared/schemas/account';
-import type { Issued, PrintRecord, VisitState } from '../../../shared/schemas/visit';
+
+import type { Issued, PrintRecord } from '../../../shared/schemas/visit';
 import { AuditEvent, PrintedSheet } from '../../../electron/core/db/entities';
 import {
   cupsBackend,
@@ -87,7 +87,7 @@ describe('a printer failing during a visit', () => {
     signInAs(t, t.clerk);
 
     const { account, owner } = await accountWithOwner(t);
-    const visit = await call<VisitState>(t, 'visit.start', {
+    const visit = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -98,7 +98,7 @@ describe('a printer failing during a visit', () => {
       passport: passportFor(owner.birthDate, t.today, '834521'),
       source: 'typed',
     });
-    const issued = await call<Issued>(t, 'visit.issue', {
+    const issued = await call(t, 'visit.issue', {
       visitId: visit.visitId,
       consentSigned: true,
       representative: null,
@@ -109,7 +109,7 @@ describe('a printer failing during a visit', () => {
     rejectJobs(JAM, 'Access Desk integration test: paper jam');
     let failed: PrintRecord;
     try {
-      failed = await call<PrintRecord>(t, 'visit.printSheet', { visitId: visit.visitId });
+      failed = await call(t, 'visit.printSheet', { visitId: visit.visitId });
     } finally {
       acceptJobs(JAM);
     }
@@ -124,7 +124,7 @@ describe('a printer failing during a visit', () => {
     // Back online; the clerk prints the same sheet again.
     t.clock.advance(60_000);
     const since = Date.now();
-    const printed = await call<PrintRecord>(t, 'visit.printSheet', { visitId: visit.visitId });
+    const printed = await call(t, 'visit.printSheet', { visitId: visit.visitId });
     expect(printed).toMatchObject({
       kind: 'info',
       serial: issued.sheetSerial,
@@ -180,7 +180,7 @@ describe('a printer failing during a visit', () => {
     for (const id of completedJobIds(JAM)) await purgeJob(jobNumber(id)!);
 
     // The card counts both attempts for the visit.
-    const card = await call<AccountCard>(t, 'registry.account', { accountId: account.accountId });
+    const card = await call(t, 'registry.account', { accountId: account.accountId });
     expect(card.visits.find((v) => v.id === visit.visitId)).toMatchObject({
       sheetsPrinted: 1,
       sheetsFailed: 1,
@@ -201,7 +201,7 @@ describe('a printer failing during a visit', () => {
 describe('the system print dialog, the fallback for a printer the silent path cannot reach', () => {
   async function issuedVisit(tc: TestCore): Promise<{ visitId: string; issued: Issued }> {
     const { account, owner } = await accountWithOwner(tc);
-    const visit = await call<VisitState>(tc, 'visit.start', {
+    const visit = await call(tc, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -212,7 +212,7 @@ describe('the system print dialog, the fallback for a printer the silent path ca
       passport: passportFor(owner.birthDate, tc.today, '834522'),
       source: 'typed',
     });
-    const issued = await call<Issued>(tc, 'visit.issue', {
+    const issued = await call(tc, 'visit.issue', {
       visitId: visit.visitId,
       consentSigned: true,
       representative: null,
@@ -256,7 +256,7 @@ describe('the system print dialog, the fallback for a printer the silent path ca
       expect(await call(t, 'printers.status', {})).toMatchObject({ state: 'ready', dialog: true });
       const { visitId, issued } = await issuedVisit(t);
 
-      const printed = await call<PrintRecord>(t, 'visit.printSheet', { visitId, viaDialog: true });
+      const printed = await call(t, 'visit.printSheet', { visitId, viaDialog: true });
       expect(printed).toMatchObject({
         serial: issued.sheetSerial,
         result: 'printed',
@@ -278,7 +278,7 @@ describe('the system print dialog, the fallback for a printer the silent path ca
       expect(entry!.data).not.toContain(issued.password);
 
       // The consent form takes the same way out.
-      const consent = await call<PrintRecord>(t, 'visit.printConsent', {
+      const consent = await call(t, 'visit.printConsent', {
         visitId,
         representative: null,
         viaDialog: true,

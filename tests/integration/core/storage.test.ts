@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } fr
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import type { CheckResult, Issued, VisitState } from '../../../shared/schemas/visit';
+
 import { openLocalStore } from '../../../electron/core/db/store';
 import {
   AuditEvent,
@@ -52,12 +52,12 @@ function filesOf(dbPath: string): Buffer[] {
 
 async function issueFor(t: TestCore, skip = 0) {
   const { account, owner } = await accountWithOwner(t, skip);
-  const visit = await call<VisitState>(t, 'visit.start', {
+  const visit = await call(t, 'visit.start', {
     accountId: account.accountId,
     kind: 'issue',
   });
   const passport = passportFor(owner.birthDate, t.today, '834521');
-  await call<CheckResult>(t, 'visit.check', {
+  await call(t, 'visit.check', {
     visitId: visit.visitId,
     residentId: owner.id,
     person: personOf(owner),
@@ -71,7 +71,7 @@ describe('the encrypted store', () => {
   it('holds no seeded surname, passport number or issued password in plain bytes (db, wal, shm)', async () => {
     t = await openTestCore({ accounts: 400 });
     const { owner, visit, passport } = await issueFor(t);
-    const issued = await call<Issued>(t, 'visit.issue', {
+    const issued = await call(t, 'visit.issue', {
       visitId: visit.visitId,
       consentSigned: true,
       representative: null,
@@ -244,7 +244,7 @@ describe('one transaction per visit step', () => {
       representative: null,
     });
     await call(t, 'visit.close', { visitId: first.visit.visitId });
-    const reset = await call<VisitState>(t, 'visit.start', {
+    const reset = await call(t, 'visit.start', {
       accountId: first.account.accountId,
       kind: 'reset',
     });
@@ -287,7 +287,7 @@ describe('one transaction per visit step', () => {
     expect(t.core.visits.secrets.password(reset.visitId)).toBeNull();
 
     await t.core.ctx.store.run((m) => m.query('DROP TRIGGER inject'));
-    const issued = await call<Issued>(t, 'visit.issue', {
+    const issued = await call(t, 'visit.issue', {
       visitId: reset.visitId,
       consentSigned: true,
       representative: null,

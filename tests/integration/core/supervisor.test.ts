@@ -1,12 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  AuditEntryView,
-  DailyReport,
-  PassportListStatus,
-} from '../../../shared/schemas/supervisor';
-import type { VisitState } from '../../../shared/schemas/visit';
+
 import type { Platform } from '../../../electron/core/platform';
 import { importPassportList } from '../../../electron/core/passport-list';
 import { passportFor, personOf } from '../../support/passports';
@@ -49,13 +44,13 @@ describe('supervisor views', () => {
     await issueThroughChannels(t, 1, 4);
     await issueThroughChannels(t, 2, 9);
     const { account } = await accountWithOwner(t, 3);
-    const abandoned = await call<VisitState>(t, 'visit.start', {
+    const abandoned = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
     await call(t, 'visit.close', { visitId: abandoned.visitId });
     signInAs(t, t.supervisor);
-    const report = await call<DailyReport>(t, 'reports.daily', { date: t.today });
+    const report = await call(t, 'reports.daily', { date: t.today });
     expect(report.rows).toEqual([
       expect.objectContaining({
         clerkName: t.clerk.fullName,
@@ -70,7 +65,7 @@ describe('supervisor views', () => {
       }),
     ]);
     expect(report.offices).toHaveLength(1);
-    const other = await call<DailyReport>(t, 'reports.daily', { date: '2026-11-24' });
+    const other = await call(t, 'reports.daily', { date: '2026-11-24' });
     expect(other.rows).toEqual([]);
   });
 
@@ -78,25 +73,21 @@ describe('supervisor views', () => {
     t = await openTestCore();
     const issued = await issueThroughChannels(t, 0, 1);
     signInAs(t, t.supervisor);
-    const first = await call<{ entries: AuditEntryView[]; nextBefore: number | null }>(
-      t,
-      'audit.list',
-      { limit: 3 },
-    );
+    const first = await call(t, 'audit.list', { limit: 3 });
     expect(first.entries).toHaveLength(3);
     expect(first.entries[0]!.seq).toBeGreaterThan(first.entries[2]!.seq);
-    const second = await call<{ entries: AuditEntryView[] }>(t, 'audit.list', {
+    const second = await call(t, 'audit.list', {
       limit: 3,
-      before: first.nextBefore,
+      before: first.nextBefore ?? undefined,
     });
     expect(second.entries[0]!.seq).toBeLessThan(first.entries[2]!.seq);
-    const issues = await call<{ entries: AuditEntryView[] }>(t, 'audit.list', {
+    const issues = await call(t, 'audit.list', {
       action: 'credential.issue',
       limit: 50,
     });
     expect(issues.entries.map((e) => e.subject)).toEqual([issued.login]);
     expect(issues.entries[0]!.clerkName).toBe(t.clerk.fullName);
-    const byAccount = await call<{ entries: AuditEntryView[] }>(t, 'audit.list', {
+    const byAccount = await call(t, 'audit.list', {
       subject: issued.login,
       limit: 50,
     });
@@ -109,7 +100,7 @@ describe('supervisor views', () => {
         'visit.close',
       ]),
     );
-    const byClerk = await call<{ entries: AuditEntryView[] }>(t, 'audit.list', {
+    const byClerk = await call(t, 'audit.list', {
       clerkId: t.supervisor.id,
       limit: 50,
     });
@@ -120,7 +111,7 @@ describe('supervisor views', () => {
   it('approvals are listed with the supervisor and the reason', async () => {
     t = await openTestCore({ invalid: null });
     const { account, owner } = await accountWithOwner(t);
-    const v = await call<VisitState>(t, 'visit.start', {
+    const v = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -157,22 +148,20 @@ describe('settings', () => {
     expect(await callFails(t, 'settings.get', {})).toBe('NOT_ALLOWED');
     signInAs(t, t.supervisor);
     expect(await callFails(t, 'settings.update', { meterDeadlineDay: 40 })).toBe('BAD_INPUT');
-    const view = await call<{
-      settings: { meterDeadlineDay: number; printer: string | null };
-      centralPasswordSet: boolean;
-    }>(t, 'settings.update', { meterDeadlineDay: 20, printer: 'AccessDeskPDF' });
+    const view = await call(t, 'settings.update', {
+      meterDeadlineDay: 20,
+      printer: 'AccessDeskPDF',
+    });
     expect(view.settings).toMatchObject({ meterDeadlineDay: 20, printer: 'AccessDeskPDF' });
     expect(view.centralPasswordSet).toBe(false);
     await call(t, 'settings.setCentralPassword', { password: 'pg-secret-123' });
-    expect(
-      (await call<{ centralPasswordSet: boolean }>(t, 'settings.get', {})).centralPasswordSet,
-    ).toBe(true);
+    expect((await call(t, 'settings.get', {})).centralPasswordSet).toBe(true);
     const stored = await t.core.ctx.store.run((m) =>
       m.query<{ value: string }[]>("SELECT value FROM setting WHERE key = 'central.password'"),
     );
     expect(stored[0]!.value).not.toContain('pg-secret-123');
     expect(JSON.parse(stored[0]!.value)).toBe(platform.sealed[0]);
-    const audit = await call<{ entries: AuditEntryView[] }>(t, 'audit.list', {
+    const audit = await call(t, 'audit.list', {
       action: 'settings.change',
       limit: 10,
     });
@@ -181,10 +170,7 @@ describe('settings', () => {
       ['meterDeadlineDay', 'printer'],
     ]);
     // Keys the patch did not name keep their values (the office name set at first start).
-    expect(
-      (await call<{ settings: { office: { name: string } } }>(t, 'settings.get', {})).settings
-        .office.name,
-    ).toBe('Тестовый офис');
+    expect((await call(t, 'settings.get', {})).settings.office.name).toBe('Тестовый офис');
   });
 });
 
@@ -193,7 +179,7 @@ describe('the invalid-passport list', () => {
     let picked: string | null = null;
     t = await openTestCore({ platform: fakePlatform(() => picked) });
     signInAs(t, t.supervisor);
-    const before = await call<PassportListStatus>(t, 'passportList.status', {});
+    const before = await call(t, 'passportList.status', {});
     expect(before).toMatchObject({
       loaded: true,
       listDate: '2026-11-20',
@@ -206,7 +192,7 @@ describe('the invalid-passport list', () => {
     writeFileSync(csv, 'PASSP_SERIES,PASSP_NUMBER\n4525,834521\n4526,111111\n');
     picked = join(t.dir, 'new.idx');
     await importPassportList(csv, picked, { listDate: '2026-11-24' });
-    const after = await call<PassportListStatus>(t, 'passportList.install', {
+    const after = await call(t, 'passportList.install', {
       listDate: '2026-11-24',
     });
     expect(after).toMatchObject({ loaded: true, listDate: '2026-11-24', entries: 2 });
@@ -222,14 +208,12 @@ describe('the invalid-passport list', () => {
     expect(await callFails(t, 'passportList.install', { listDate: '2026-11-24' })).toBe(
       'PASSPORT_LIST_INVALID',
     );
-    expect((await call<PassportListStatus>(t, 'passportList.status', {})).listDate).toBe(
-      '2026-11-24',
-    );
+    expect((await call(t, 'passportList.status', {})).listDate).toBe('2026-11-24');
 
     t.clock.advance(30 * 86_400_000);
     signInAs(t, t.supervisor);
     // The installed list is dated 24 November: 31 days old now, past the 14-day limit.
-    expect(await call<PassportListStatus>(t, 'passportList.status', {})).toMatchObject({
+    expect(await call(t, 'passportList.status', {})).toMatchObject({
       stale: true,
       ageDays: 31,
     });

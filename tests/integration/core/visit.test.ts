@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountCard } from '../../../shared/schemas/account';
-import type { CheckResult, Issued, VisitState } from '../../../shared/schemas/visit';
+
 import {
   AuditEvent,
   Consent,
@@ -29,9 +28,9 @@ afterEach(async () => t?.close());
 
 async function checkedVisit(t: TestCore, kind: 'issue' | 'reset' = 'issue', skip = 0) {
   const { account, owner } = await accountWithOwner(t, skip);
-  const visit = await call<VisitState>(t, 'visit.start', { accountId: account.accountId, kind });
+  const visit = await call(t, 'visit.start', { accountId: account.accountId, kind });
   const passport = passportFor(owner.birthDate, t.today, '834521');
-  const check = await call<CheckResult>(t, 'visit.check', {
+  const check = await call(t, 'visit.check', {
     visitId: visit.visitId,
     residentId: owner.id,
     person: personOf(owner),
@@ -51,7 +50,7 @@ describe('an issue visit', () => {
     t = await openTestCore();
     const { account, check, visit } = await checkedVisit(t);
     expect(check).toMatchObject({ ok: true, findings: [] });
-    const issued = await call<Issued>(t, 'visit.issue', {
+    const issued = await call(t, 'visit.issue', {
       visitId: visit.visitId,
       consentSigned: true,
       representative: null,
@@ -99,7 +98,7 @@ describe('an issue visit', () => {
     expect(JSON.stringify(audit)).not.toContain('834521');
     expect(JSON.stringify(t.logs.records)).not.toContain(issued.password);
 
-    const state = await call<VisitState>(t, 'visit.state', { visitId: visit.visitId });
+    const state = await call(t, 'visit.state', { visitId: visit.visitId });
     expect(state.issued).toMatchObject({
       credentialId: cred.id,
       reprintable: true,
@@ -145,7 +144,7 @@ describe('an issue visit', () => {
     t = await openTestCore();
     const { account, owner } = await accountWithOwner(t);
     expect(Number(t.today.slice(0, 4)) - Number(owner.birthDate.slice(0, 4))).toBeGreaterThan(21);
-    const visit = await call<VisitState>(t, 'visit.start', {
+    const visit = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -159,7 +158,7 @@ describe('an issue visit', () => {
       issueDate: at15,
       series: `45${at15.slice(2, 4)}`,
     };
-    const bad = await call<CheckResult>(t, 'visit.check', {
+    const bad = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: owner.id,
       person: personOf(owner),
@@ -176,7 +175,7 @@ describe('an issue visit', () => {
       }),
     ).toBe('PASSPORT_INVALID');
     const stranger = { ...personOf(owner), surname: 'Неизвестнов' };
-    const mismatch = await call<CheckResult>(t, 'visit.check', {
+    const mismatch = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: null,
       person: stranger,
@@ -187,7 +186,7 @@ describe('an issue visit', () => {
     expect(mismatch).toMatchObject({ ok: false, residentId: null, mismatch: ['surname'] });
     // The picked resident, with a slip in the patronymic: that part is named, and the visit's
     // state (the screen after a reload) says the same.
-    const slip = await call<CheckResult>(t, 'visit.check', {
+    const slip = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: owner.id,
       person: { ...personOf(owner), patronymic: `${owner.patronymic}а` },
@@ -195,11 +194,9 @@ describe('an issue visit', () => {
       source: 'typed',
     });
     expect(slip).toMatchObject({ ok: false, residentId: null, mismatch: ['patronymic'] });
-    expect((await call<VisitState>(t, 'visit.state', { visitId: visit.visitId })).check).toEqual(
-      slip,
-    );
+    expect((await call(t, 'visit.state', { visitId: visit.visitId })).check).toEqual(slip);
     // Someone else altogether: nothing is named, so nothing about the residents is told.
-    const other = await call<CheckResult>(t, 'visit.check', {
+    const other = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: null,
       person: {
@@ -224,7 +221,7 @@ describe('an issue visit', () => {
   it('matches names case-insensitively with ё as е and folded hyphens', async () => {
     t = await openTestCore();
     const { account, owner } = await accountWithOwner(t);
-    const visit = await call<VisitState>(t, 'visit.start', {
+    const visit = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -232,7 +229,7 @@ describe('an issue visit', () => {
       ...personOf(owner),
       surname: owner.surname.toUpperCase().replace(/Е/g, 'Ё').replace(/-/g, ' '),
     };
-    const check = await call<CheckResult>(t, 'visit.check', {
+    const check = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: null,
       person: typed,
@@ -245,12 +242,12 @@ describe('an issue visit', () => {
   it('refuses a listed passport; with no list at all, asks for a supervisor', async () => {
     t = await openTestCore({ invalid: ['4525834521'] });
     const { owner, account } = await accountWithOwner(t);
-    const visit = await call<VisitState>(t, 'visit.start', {
+    const visit = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
     const passport = { ...passportFor(owner.birthDate, t.today, '834521'), series: '4525' };
-    const listed = await call<CheckResult>(t, 'visit.check', {
+    const listed = await call(t, 'visit.check', {
       visitId: visit.visitId,
       residentId: owner.id,
       person: personOf(owner),
@@ -292,7 +289,7 @@ describe('an issue visit', () => {
         reason: 'нет',
       }),
     ).toBe('BAD_CREDENTIALS');
-    const state = await call<VisitState>(t, 'visit.approve', {
+    const state = await call(t, 'visit.approve', {
       visitId: visit.visitId,
       login: SUP.login,
       password: SUP.password,
@@ -319,8 +316,7 @@ describe('the invalid-passport list date', () => {
         await m.find(AuditEvent, { where: { action: 'passport.check' }, order: { seq: 'ASC' } })
       ).map((a) => JSON.parse(a.data) as { visitId: string; listDate: string | null }),
     );
-  const card = (t: TestCore, accountId: number) =>
-    call<AccountCard>(t, 'registry.account', { accountId });
+  const card = (t: TestCore, accountId: number) => call(t, 'registry.account', { accountId });
 
   it('shows on the account card and lands in the audit of every passport check', async () => {
     // The harness's list is dated 2026-11-20, five days before "today".
@@ -369,13 +365,13 @@ describe('a reset', () => {
   it('revokes the old credential and issues the next version, old sheet void', async () => {
     t = await openTestCore();
     const first = await checkedVisit(t);
-    const one = await call<Issued>(t, 'visit.issue', {
+    const one = await call(t, 'visit.issue', {
       visitId: first.visit.visitId,
       consentSigned: true,
       representative: null,
     });
     await call(t, 'visit.close', { visitId: first.visit.visitId });
-    const reset = await call<VisitState>(t, 'visit.start', {
+    const reset = await call(t, 'visit.start', {
       accountId: first.account.accountId,
       kind: 'reset',
     });
@@ -386,7 +382,7 @@ describe('a reset', () => {
       passport: first.passport,
       source: 'typed',
     });
-    const two = await call<Issued>(t, 'visit.issue', {
+    const two = await call(t, 'visit.issue', {
       visitId: reset.visitId,
       consentSigned: false,
       representative: null,
@@ -420,12 +416,11 @@ describe('a reset', () => {
       consentSigned: true,
       representative: null,
     });
-    const card = () =>
-      call<AccountCard>(t, 'registry.account', { accountId: first.account.accountId });
+    const card = () => call(t, 'registry.account', { accountId: first.account.accountId });
     // After an issue the card says nothing about a repeat reset: there was none.
     expect((await card()).repeatReset).toBeNull();
     for (let i = 0; i < 2; i++) {
-      const v = await call<VisitState>(t, 'visit.start', {
+      const v = await call(t, 'visit.start', {
         accountId: first.account.accountId,
         kind: 'reset',
       });
@@ -436,7 +431,7 @@ describe('a reset', () => {
         passport: first.passport,
         source: 'typed',
       });
-      const state = await call<VisitState>(t, 'visit.state', { visitId: v.visitId });
+      const state = await call(t, 'visit.state', { visitId: v.visitId });
       if (i === 0) {
         expect(state.approvalsNeeded).toEqual([]);
         await call(t, 'visit.issue', {
@@ -464,7 +459,7 @@ describe('a reset', () => {
     t.clock.advance(31 * 86_400_000);
     t.core.session.signIn(t.clerk);
     expect((await card()).repeatReset).toBeNull();
-    const later = await call<VisitState>(t, 'visit.start', {
+    const later = await call(t, 'visit.start', {
       accountId: first.account.accountId,
       kind: 'reset',
     });
@@ -475,12 +470,10 @@ describe('a reset', () => {
       passport: passportFor(first.owner.birthDate, '2026-12-26', '834521'),
       source: 'typed',
     });
-    expect(
-      (await call<VisitState>(t, 'visit.state', { visitId: later.visitId })).approvalsNeeded,
-    ).toEqual([]);
+    expect((await call(t, 'visit.state', { visitId: later.visitId })).approvalsNeeded).toEqual([]);
 
     const { account, resident } = await accountWithRegistered(t);
-    const v = await call<VisitState>(t, 'visit.start', {
+    const v = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'reset',
     });
@@ -491,9 +484,9 @@ describe('a reset', () => {
       passport: passportFor(resident.birthDate, '2026-12-26'),
       source: 'typed',
     });
-    expect(
-      (await call<VisitState>(t, 'visit.state', { visitId: v.visitId })).approvalsNeeded,
-    ).toEqual(['non-owner-reset']);
+    expect((await call(t, 'visit.state', { visitId: v.visitId })).approvalsNeeded).toEqual([
+      'non-owner-reset',
+    ]);
   });
 });
 
@@ -501,7 +494,7 @@ describe('consent withdrawal', () => {
   it('revokes the credential at once and blocks a new one until a new consent', async () => {
     t = await openTestCore();
     const { visit, account, owner, passport } = await checkedVisit(t);
-    const issued = await call<Issued>(t, 'visit.issue', {
+    const issued = await call(t, 'visit.issue', {
       visitId: visit.visitId,
       consentSigned: true,
       representative: null,
@@ -521,7 +514,7 @@ describe('consent withdrawal', () => {
       await callFails(t, 'consent.withdraw', { consentId: cred.consentId, reason: 'ещё раз' }),
     ).toBe('CONSENT_ALREADY_WITHDRAWN');
 
-    const v = await call<VisitState>(t, 'visit.start', {
+    const v = await call(t, 'visit.start', {
       accountId: account.accountId,
       kind: 'issue',
     });
@@ -556,9 +549,9 @@ describe('the plaintext', () => {
     expect(await callFails(t, 'visit.printSheet', { visitId: a.visit.visitId })).toBe(
       'PASSWORD_GONE',
     );
-    expect(
-      (await call<VisitState>(t, 'visit.state', { visitId: a.visit.visitId })).issued?.reprintable,
-    ).toBe(false);
+    expect((await call(t, 'visit.state', { visitId: a.visit.visitId })).issued?.reprintable).toBe(
+      false,
+    );
 
     const b = await checkedVisit(t, 'issue', 1);
     await call(t, 'visit.issue', {

@@ -12,7 +12,7 @@ import {
   type ImportPhase,
 } from '../../../electron/core/passport-list/import-in-worker';
 import type { Platform } from '../../../electron/core/platform';
-import type { PassportListProgress, PassportListStatus } from '../../../shared/schemas/supervisor';
+import type { PassportListProgress } from '../../../shared/schemas/supervisor';
 import { call, callFails, openTestCore, signInAs, type TestCore } from '../core/harness';
 
 let t: TestCore;
@@ -44,7 +44,7 @@ describe('installing the list from the MVD CSV', () => {
     signInAs(t, t.supervisor);
 
     picked = csv(join(t.dir, 'list_of_expired_passports.csv'), 2_000, 3);
-    const after = await call<PassportListStatus>(t, 'passportList.install', {
+    const after = await call(t, 'passportList.install', {
       listDate: '2026-11-24',
     });
     expect(after).toMatchObject({ loaded: true, listDate: '2026-11-24', entries: 2_000 });
@@ -68,11 +68,12 @@ describe('installing the list from the MVD CSV', () => {
     const plain = csv(join(t.dir, 'newer.csv'), 50);
     expect(spawnSync('bzip2', ['-k', plain]).status).toBe(0);
     picked = `${plain}.bz2`;
-    expect(
-      await call<PassportListStatus>(t, 'passportList.install', { listDate: '2026-11-25' }),
-    ).toMatchObject({ listDate: '2026-11-25', entries: 50 });
+    expect(await call(t, 'passportList.install', { listDate: '2026-11-25' })).toMatchObject({
+      listDate: '2026-11-25',
+      entries: 50,
+    });
     // Not running any more.
-    expect(await call<PassportListProgress>(t, 'passportList.progress', {})).toEqual({
+    expect(await call(t, 'passportList.progress', {})).toEqual({
       running: false,
       phase: null,
       rows: 0,
@@ -84,7 +85,7 @@ describe('installing the list from the MVD CSV', () => {
     let picked: string | null = null;
     t = await openTestCore({ platform: picking(() => picked) });
     signInAs(t, t.supervisor);
-    const before = await call<PassportListStatus>(t, 'passportList.status', {});
+    const before = await call(t, 'passportList.status', {});
 
     picked = join(t.dir, 'readings.csv');
     writeFileSync(picked, 'account,reading\n1731542973,00451\n');
@@ -100,7 +101,7 @@ describe('installing the list from the MVD CSV', () => {
     expect(await callFails(t, 'passportList.install', { listDate: '2026-11-24' })).toBe(
       'PASSPORT_LIST_INVALID',
     );
-    expect(await call<PassportListStatus>(t, 'passportList.status', {})).toEqual(before);
+    expect(await call(t, 'passportList.status', {})).toEqual(before);
     expect(existsSync(`${t.core.passportListPath}.new`)).toBe(false);
     expect(
       await t.core.ctx.store.run((m) => m.countBy(AuditEvent, { action: 'passportList.replace' })),
@@ -112,10 +113,10 @@ describe('installing the list from the MVD CSV', () => {
     t = await openTestCore({ platform: picking(() => picked) });
     signInAs(t, t.supervisor);
     picked = csv(join(t.dir, 'big.csv'), 600_000);
-    const first = call<PassportListStatus>(t, 'passportList.install', { listDate: '2026-11-24' });
+    const first = call(t, 'passportList.install', { listDate: '2026-11-24' });
     let seen: PassportListProgress | null = null;
     for (let i = 0; i < 400 && !seen; i++) {
-      const p = await call<PassportListProgress>(t, 'passportList.progress', {});
+      const p = await call(t, 'passportList.progress', {});
       if (p.running) seen = p;
       else await new Promise((r) => setTimeout(r, 5));
     }

@@ -4,8 +4,7 @@
 // status the app bar shows follows the centre going away and coming back.
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../../shared/schemas/session';
-import type { SyncStatus } from '../../../shared/schemas/supervisor';
+
 import { call, issueThroughChannels, openTestCore, type TestCore } from '../core/harness';
 import {
   connectThroughSettings,
@@ -24,7 +23,7 @@ afterEach(async () => {
   centre = undefined;
 });
 
-const status = (t: TestCore) => call<SyncStatus>(t, 'sync.status', {});
+const status = (t: TestCore) => call(t, 'sync.status', {});
 const platform = sealedPlatform;
 const connect = connectThroughSettings;
 
@@ -40,7 +39,7 @@ describe('sync in the app', () => {
     const waiting = await status(t);
     expect(waiting.state).toBe('disabled');
     expect(waiting.pending).toBeGreaterThan(2);
-    expect((await call<AppInfo>(t, 'app.info', {})).demoRegistry).toBe(true);
+    expect((await call(t, 'app.info', {})).demoRegistry).toBe(true);
 
     await connect(t, centre);
     await waitFor('online with an empty queue', async () => {
@@ -74,7 +73,7 @@ describe('sync in the app', () => {
     expect(await verify(rows[0]!.password_hash, issued.password)).toBe(true);
     // The replica now is the centre's: the app no longer calls it a demo.
     await waitFor('demo flag cleared', async () => {
-      return (await call<AppInfo>(t!, 'app.info', {})).demoRegistry === false;
+      return (await call(t!, 'app.info', {})).demoRegistry === false;
     });
   });
 
@@ -88,7 +87,7 @@ describe('sync in the app', () => {
     await waitFor('online', async () => (await status(t!)).state === 'online');
 
     centre.pg.stop();
-    const off = await call<SyncStatus>(t, 'sync.now', {});
+    const off = await call(t, 'sync.now', {});
     expect(off.state).toBe('offline');
     expect(off.offlineSince).not.toBeNull();
     expect(off.lastError).toBeTruthy();

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { z } from 'zod';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
+
 import { fixedClock } from '../../../electron/core/clock';
 import type { Platform } from '../../../electron/core/platform';
 import { generateRegistry } from '../../../electron/core/registry/generator';
@@ -165,7 +165,7 @@ describe('a certificate login', () => {
     const t = await openTestCore({ platform, sync: { tuning: { idleCheckMs: 50 } } });
     try {
       signInAs(t, t.supervisor);
-      const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
+      const view = await call(t, 'settings.get', {});
       expect(view.clientKeySet).toBe(false);
       await call(t, 'settings.update', {
         central: {
@@ -179,7 +179,7 @@ describe('a certificate login', () => {
           certFile: certs.certFile,
         },
       });
-      const after = await call<z.infer<typeof SettingsView>>(t, 'settings.installClientKey', {});
+      const after = await call(t, 'settings.installClientKey', {});
       expect(after.clientKeySet).toBe(true);
       // Only the sealed form is stored, in the settings; never the key itself.
       const key = readFileSync(certs.keyFile, 'utf8');
@@ -191,14 +191,14 @@ describe('a certificate login', () => {
         JSON.stringify(sealed.at(-1)),
       );
       // The login is still bound to the workstation of the test before: refused, and said.
-      const refused = await call<SyncStatus>(t, 'sync.now', {});
+      const refused = await call(t, 'sync.now', {});
       expect(refused).toMatchObject({ state: 'offline', enrolment: null });
       expect(refused.lastError).toMatch(
         /^LOGIN_IN_USE: login ws_msk_001_\w+ is enrolled for another workstation/,
       );
       // IT releases it for this (reinstalled) counter.
       await unbindWorkstation(admin, enrolled.login);
-      const st = await call<SyncStatus>(t, 'sync.now', {});
+      const st = await call(t, 'sync.now', {});
       expect(st).toMatchObject({
         state: 'online',
         lastError: null,

@@ -29,9 +29,9 @@ import {
   parseCentralUrl,
 } from '../../../electron/core/sync/config';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
-import type { z } from 'zod';
+
 import type { Platform } from '../../../electron/core/platform';
-import type { SettingsView } from '../../../shared/schemas/supervisor';
+
 import { call, signInAs, type TestCore } from '../core/harness';
 
 // argon2id (the const enum's 2), m=19456 KiB, t=2, p=1: DOMAIN.md's minimum.
@@ -367,7 +367,7 @@ export const sealedPlatform: Platform = {
 export async function connectThroughSettings(t: TestCore, c: Centre): Promise<void> {
   signInAs(t, t.supervisor);
   const { cfg } = await c.enrol(t.core.ctx.officeId());
-  const view = await call<z.infer<typeof SettingsView>>(t, 'settings.get', {});
+  const view = await call(t, 'settings.get', {});
   await call(t, 'settings.update', {
     central: {
       ...view.settings.central,

@@ -3,14 +3,12 @@
 // seconds, and a new counter enrolled into the office joins its directory at first start
 // instead of asking for a first supervisor. Two real cores on real encrypted stores, each
 // with its own enrolled login, against a real PostgreSQL.
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInfo, ClerkRecord, SessionState } from '../../../shared/schemas/session';
-import type { z } from 'zod';
-import type { SettingsView, SyncStatus } from '../../../shared/schemas/supervisor';
 import { openCore, type Core } from '../../../electron/core';
 import { fixedClock } from '../../../electron/core/clock';
 import { memorySink } from '../../../electron/core/log/logger';
@@ -25,17 +23,25 @@ let centre: Centre;
 let first: TestCore; // the counter that founded the office
 let second: { core: Core; close(): Promise<void> };
 
-async function dispatch(core: Core, channel: string, input: unknown) {
+async function dispatch<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>) {
   return core.dispatch({ trusted: true, url: 'app://access-desk/index.html' }, channel, input);
 }
 
-async function ok<T>(core: Core, channel: string, input: unknown): Promise<T> {
+async function ok<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const r = await dispatch(core, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.code} ${r.message}`);
-  return r.data as T;
+  return r.data as ChannelOutput<C>;
 }
 
-async function code(core: Core, channel: string, input: unknown): Promise<string> {
+async function code<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<string> {
   const r = await dispatch(core, channel, input);
   return r.ok ? 'ok' : r.code;
 }
@@ -71,10 +77,10 @@ describe('a counter enrolled into an office that has staff', () => {
     second = await openCounter(two.url);
     const { core } = second;
     await waitFor('the directory arrives', async () => {
-      const info = await ok<AppInfo>(core, 'app.info', {});
+      const info = await ok(core, 'app.info', {});
       return !info.needsSetup;
     });
-    const info = await ok<AppInfo>(core, 'app.info', {});
+    const info = await ok(core, 'app.info', {});
     expect(info).toMatchObject({ needsSetup: false, setupMode: 'join', centreError: null });
     // Founding the office again is refused: its staff come from the centre.
     expect(
@@ -87,7 +93,7 @@ describe('a counter enrolled into an office that has staff', () => {
     ).toBe('SETUP_ALREADY_DONE');
     // The office's people sign in here with the passwords they chose at the first counter.
     expect(await signIn(core, SUP.login, SUP.password)).toBe('ok');
-    const staff = await ok<ClerkRecord[]>(core, 'staff.list', {});
+    const staff = await ok(core, 'staff.list', {});
     expect(staff.map((c) => [c.login, c.role, c.officeId])).toEqual([
       [CLERK.login, 'clerk', 'MSK-001'],
       [SUP.login, 'supervisor', 'MSK-001'],
@@ -108,13 +114,13 @@ describe('a counter enrolled into an office that has staff', () => {
       },
       10_000,
     );
-    const me = await ok<SessionState>(first.core, 'session.current', {});
+    const me = await ok(first.core, 'session.current', {});
     expect(me.clerk).toMatchObject({ login: 'sidorova', mustChangePassword: true });
   });
 
   it('takes a supervisor’s reset and a clerk’s own password change to the other counter', async () => {
     // Reset at the second counter (the supervisor is signed in there).
-    const list = await ok<ClerkRecord[]>(second.core, 'staff.list', {});
+    const list = await ok(second.core, 'staff.list', {});
     const ivanov = list.find((c) => c.login === CLERK.login)!;
     await ok(second.core, 'staff.resetPassword', { id: ivanov.id, password: 'Reset-by-sup-1' });
     await waitFor(
@@ -144,7 +150,7 @@ describe('a counter enrolled into an office that has staff', () => {
 
   it('takes a disable to the other counter within seconds, and signs the clerk out there', async () => {
     expect(await signIn(first.core, 'sidorova', 'Sidorova-pass-1')).toBe('ok');
-    const list = await ok<ClerkRecord[]>(second.core, 'staff.list', {});
+    const list = await ok(second.core, 'staff.list', {});
     const sidorova = list.find((c) => c.login === 'sidorova')!;
     const t0 = Date.now();
     await ok(second.core, 'staff.update', { id: sidorova.id, disabled: true });
@@ -183,7 +189,7 @@ describe('a counter enrolled into an office that has staff', () => {
 
     // The supervisor (signing in at the second counter again) unlocks; both counters open.
     expect(await signIn(second.core, SUP.login, SUP.password)).toBe('ok');
-    const list = await ok<ClerkRecord[]>(second.core, 'staff.list', {});
+    const list = await ok(second.core, 'staff.list', {});
     const ivanov = list.find((c) => c.login === CLERK.login)!;
     expect(ivanov.lockedOutUntil).not.toBeNull();
     await ok(second.core, 'staff.update', { id: ivanov.id, unlock: true });
@@ -202,7 +208,7 @@ describe('a counter enrolled into an office that has staff', () => {
     try {
       // The first start waits for the centre's word: an office with no staff yet is founded.
       await waitFor('enrolment known', async () => {
-        return (await ok<AppInfo>(t.core, 'app.info', {})).setupMode === 'found';
+        return (await ok(t.core, 'app.info', {})).setupMode === 'found';
       });
       await ok(t.core, 'session.setup', {
         officeName: 'Второй офис',
@@ -238,7 +244,7 @@ describe('a counter enrolled into an office that has staff', () => {
     const t = await openTestCore({ now: NOW, platform: sealedPlatform, sync: { tuning: TUNING } });
     try {
       signInAs(t, t.supervisor);
-      const view = await ok<z.infer<typeof SettingsView>>(t.core, 'settings.get', {});
+      const view = await ok(t.core, 'settings.get', {});
       await ok(t.core, 'settings.update', {
         central: {
           ...view.settings.central,
@@ -250,7 +256,7 @@ describe('a counter enrolled into an office that has staff', () => {
         },
       });
       await ok(t.core, 'settings.setCentralPassword', { password: wrong.cfg.password });
-      const st = await ok<SyncStatus>(t.core, 'sync.now', {});
+      const st = await ok(t.core, 'sync.now', {});
       expect(st).toMatchObject({ state: 'offline', pending: 2 });
       expect(st.lastError).toMatch(
         /^OFFICE_MISMATCH: the centre enrolled this workstation for office MSK-003/,

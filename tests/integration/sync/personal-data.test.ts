@@ -6,9 +6,7 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import type { AccountCard } from '../../../shared/schemas/account';
-import type { ActView, DocumentPrint, DueList } from '../../../shared/schemas/personal-data';
-import type { SyncStatus } from '../../../shared/schemas/supervisor';
+
 import type { Store } from '../../../electron/core/db/store';
 import { enqueue } from '../../../electron/core/outbox/enqueue';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
@@ -92,7 +90,7 @@ async function foundAtCentre(admin: DataSource, needle: string): Promise<string[
 /** An issue visit to the `skip`-th adult owner with passport `number`, and the consent it recorded. */
 async function issueWithNumber(t: TestCore, skip: number, number: string) {
   const { account, owner } = await issueThroughChannels(t, skip, 0, number);
-  const card = await call<AccountCard>(t, 'registry.account', { accountId: account.accountId });
+  const card = await call(t, 'registry.account', { accountId: account.accountId });
   const consentId = card.consents[0]!.id;
   return { account, owner, consentId };
 }
@@ -114,14 +112,14 @@ const counter = (extra: Partial<TestCoreOptions> = {}) =>
 async function connect(t: TestCore): Promise<void> {
   await connectThroughSettings(t, centre);
   await waitFor("the centre's registry loaded", async () => {
-    const s = await call<SyncStatus>(t, 'sync.status', {});
+    const s = await call(t, 'sync.status', {});
     return s.state === 'online' && s.registryAt !== null;
   });
 }
 
 const synced = (t: TestCore) =>
   waitFor('the outbox sent', async () => {
-    const s = await call<SyncStatus>(t, 'sync.now', {});
+    const s = await call(t, 'sync.now', {});
     return s.state === 'online' && s.pending === 0;
   });
 
@@ -152,8 +150,8 @@ describe('destroying what a withdrawn consent covered', () => {
     // Day 28: nothing is due yet, and the supervisor's run destroys nothing.
     t.clock.advance(28 * DAY);
     signInAs(t, t.supervisor); // the idle lock took the clerk's session meanwhile
-    expect((await call<DueList>(t, 'personalData.due', {})).items).toEqual([]);
-    expect(await call<ActView[]>(t, 'personalData.destroyDue', {})).toEqual([]);
+    expect((await call(t, 'personalData.due', {})).items).toEqual([]);
+    expect(await call(t, 'personalData.destroyDue', {})).toEqual([]);
     expect(await foundLocally(t.core.ctx.store, WITHDRAWN)).toEqual(
       expect.arrayContaining(['consent.subject', 'passport_check.number', 'outbox.payload']),
     );
@@ -161,7 +159,7 @@ describe('destroying what a withdrawn consent covered', () => {
     // Day 30: the withdrawn consent's details are due, and only those.
     t.clock.advance(2 * DAY);
     signInAs(t, t.supervisor);
-    const due = await call<DueList>(t, 'personalData.due', {});
+    const due = await call(t, 'personalData.due', {});
     expect(due.items).toEqual([
       {
         reason: 'withdrawn',
@@ -173,7 +171,7 @@ describe('destroying what a withdrawn consent covered', () => {
         categories: ['passport'],
       },
     ]);
-    const acts = await call<ActView[]>(t, 'personalData.destroyDue', {});
+    const acts = await call(t, 'personalData.destroyDue', {});
     expect(acts).toHaveLength(1);
     const act = acts[0]!;
     expect(act).toMatchObject({ reason: 'withdrawn', trigger: 'supervisor', records: 2 });
@@ -210,14 +208,14 @@ describe('destroying what a withdrawn consent covered', () => {
     expect(row?.subject).toMatchObject({ document: null, fullName: expect.any(String) });
 
     // A run with nothing due writes nothing; the log the job truncated stays small.
-    expect(await call<ActView[]>(t, 'personalData.destroyDue', {})).toEqual([]);
+    expect(await call(t, 'personalData.destroyDue', {})).toEqual([]);
     expect(statSync(`${t.core.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(
       4 * 1024 * 1024,
     );
 
     // The act and the extract, printed and read back.
     const since = Date.now();
-    const printedAct = await call<DocumentPrint>(t, 'personalData.printAct', {
+    const printedAct = await call(t, 'personalData.printAct', {
       actId: act.id,
       part: 'act',
     });
@@ -257,7 +255,7 @@ describe('destroying what a withdrawn consent covered', () => {
     expect(flat).not.toContain(WITHDRAWN);
 
     const since2 = Date.now();
-    await call<DocumentPrint>(t, 'personalData.printAct', { actId: act.id, part: 'extract' });
+    await call(t, 'personalData.printAct', { actId: act.id, part: 'extract' });
     const extract = await waitForFile(
       () => printedWith(outputDir, since2, 'Выписка из журнала регистрации событий'),
       20_000,
@@ -312,10 +310,7 @@ describe('destroying what a withdrawn consent covered', () => {
         new Date(),
       ),
     );
-    await waitFor(
-      'dead-lettered',
-      async () => (await call<SyncStatus>(t!, 'sync.now', {})).dead > 0,
-    );
+    await waitFor('dead-lettered', async () => (await call(t!, 'sync.now', {})).dead > 0);
     const [row] = await centre.admin.query<{ destroyed_at: Date | null; subject: unknown }[]>(
       `SELECT destroyed_at, subject FROM consent WHERE id = $1`,
       [kept.consentId],

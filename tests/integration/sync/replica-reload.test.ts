@@ -2,7 +2,7 @@
 // landing over the demo one at a first start, or a change of districts): whatever the visit
 // does next ends in a typed error the clerk can read, and nothing is half-written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VisitState } from '../../../shared/schemas/visit';
+
 import { fixedClock } from '../../../electron/core/clock';
 import { Consent, Credential } from '../../../electron/core/db/entities';
 import { createLogger } from '../../../electron/core/log/logger';
@@ -39,7 +39,7 @@ describe('a visit whose account leaves the replica mid-visit', () => {
       if (a && owner) found = { accountId: a.accountId, owner };
     }
     expect(found).not.toBeNull();
-    const v = await call<VisitState>(t, 'visit.start', {
+    const v = await call(t, 'visit.start', {
       accountId: found!.accountId,
       kind: 'issue',
     });

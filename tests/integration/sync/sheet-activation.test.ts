@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../shared/schemas/supervisor';
-import type { Issued, PrintRecord, VisitState } from '../../../shared/schemas/visit';
+
+import type { Issued } from '../../../shared/schemas/visit';
 import { AuditEvent } from '../../../electron/core/db/entities';
 import { cupsBackend, type CupsBackend } from '../../../electron/core/printing';
 import {
@@ -80,7 +80,7 @@ async function printedSheet(since: number, serial: string): Promise<string> {
 /** An issue visit up to the password, the sheet not printed yet. */
 async function issue(t: TestCore, skip: number): Promise<{ visitId: string; issued: Issued }> {
   const { account, owner } = await accountWithOwner(t, skip);
-  const v = await call<VisitState>(t, 'visit.start', {
+  const v = await call(t, 'visit.start', {
     accountId: account.accountId,
     kind: 'issue',
   });
@@ -91,7 +91,7 @@ async function issue(t: TestCore, skip: number): Promise<{ visitId: string; issu
     passport: passportFor(owner.birthDate, t.today),
     source: 'typed',
   });
-  const issued = await call<Issued>(t, 'visit.issue', {
+  const issued = await call(t, 'visit.issue', {
     visitId: v.visitId,
     consentSigned: true,
     representative: null,
@@ -102,7 +102,7 @@ async function issue(t: TestCore, skip: number): Promise<{ visitId: string; issu
 /** Prints the visit's sheet and reads it back from the queue. */
 async function print(t: TestCore, visitId: string, serial: string): Promise<string> {
   const since = Date.now();
-  const r = await call<PrintRecord>(t, 'visit.printSheet', { visitId });
+  const r = await call(t, 'visit.printSheet', { visitId });
   expect(r.result).toBe('printed');
   return printedSheet(since, serial);
 }
@@ -145,18 +145,18 @@ describe('when the sheet says access starts', () => {
     centre = await startCentre();
     await connectThroughSettings(tc, centre);
     await waitFor('online with an empty queue', async () => {
-      const s = await call<SyncStatus>(tc, 'sync.now', {});
+      const s = await call(tc, 'sync.now', {});
       return s.state === 'online' && s.pending === 0;
     });
     const first = await issue(tc, 1);
-    expect((await call<SyncStatus>(tc, 'sync.status', {})).pending).toBeGreaterThan(0);
+    expect((await call(tc, 'sync.status', {})).pending).toBeGreaterThan(0);
     expect(await print(tc, first.visitId, first.issued.sheetSerial)).toContain(
       squash('Доступ начнёт работать в течение 15 минут'),
     );
 
     // It reaches the centre 4 minutes later: a sheet printed again now says it works.
     tc.clock.advance(4 * 60_000);
-    await waitFor('sent', async () => (await call<SyncStatus>(tc, 'sync.now', {})).pending === 0);
+    await waitFor('sent', async () => (await call(tc, 'sync.now', {})).pending === 0);
     expect(await print(tc, first.visitId, first.issued.sheetSerial)).toContain(squash(WORKS_NOW));
     expect(await lastSheetAudit(tc)).toMatchObject({ activation: 'now' });
     await call(tc, 'visit.close', { visitId: first.visitId });
@@ -171,7 +171,7 @@ describe('when the sheet says access starts', () => {
 
     // The centre goes away: back to «after transfer».
     centre.pg.stop();
-    expect((await call<SyncStatus>(tc, 'sync.now', {})).state).toBe('offline');
+    expect((await call(tc, 'sync.now', {})).state).toBe('offline');
     const third = await issue(tc, 3);
     expect(await print(tc, third.visitId, third.issued.sheetSerial)).toContain(
       squash(AFTER_TRANSFER),
