@@ -27,7 +27,7 @@ import { centralUrl, parseCentralUrl } from '../../electron/core/sync/config';
 import { initialLoad } from '../../electron/core/sync/initial';
 import { SyncService } from '../../electron/core/sync/service';
 import { startPostgres } from '../support/postgres';
-import { peakRssMb } from './stats';
+import { peakRssMb, watchLoop, type LoopDelay } from './stats';
 
 export interface ReplicationBenchResult {
   accounts: number;
@@ -53,6 +53,11 @@ export interface ReplicationBenchResult {
   /** One change at the centre until it is visible in the workstation's store. */
   changeVisibleMs: { samples: number; p50: number; p95: number; max: number };
   centralLoadSeconds: number;
+  /**
+   * The workstation core's event loop: during the initial replication, and while the feed
+   * brings a burst of changes (one UPDATE of `burstRows` accounts at the centre).
+   */
+  loop: { replication: LoopDelay; burst: LoopDelay & { rows: number; seconds: number } };
 }
 
 const quiet = createLogger('bench', []);
@@ -151,6 +156,7 @@ export async function runReplicationBench(opts: {
         max: sorted.at(-1) ?? NaN,
       },
       centralLoadSeconds,
+      loop: child.loop,
     };
   } finally {
     pg.destroy();
@@ -175,6 +181,7 @@ interface PhaseOut {
   hwmMb: number | null;
   cpuSeconds: number;
   centralCpuSeconds: number | null;
+  loop: ReplicationBenchResult['loop'];
 }
 
 /** CPU seconds the PostgreSQL server has used: the postmaster, its live and its reaped children. */
@@ -232,6 +239,7 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const server0 = serverCpuSeconds(input.postmasterPid);
+  const replicationLoop = watchLoop();
   const repl = await initialLoad({
     store,
     central: ws,
@@ -241,6 +249,7 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
     pageSize: input.pageSize,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const replicationDelay = replicationLoop.stop();
   const cpu = process.cpuUsage(cpu0);
   const server1 = serverCpuSeconds(input.postmasterPid);
   const centralCpuSeconds = server0 === null || server1 === null ? null : server1 - server0;
@@ -262,6 +271,7 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
     await admin.query<{ id: string }[]>(`SELECT id FROM account ORDER BY id LIMIT 1000`)
   ).map((r) => Number(r.id));
   const samples: number[] = [];
+  let burst: ReplicationBenchResult['loop']['burst'] | undefined;
   try {
     const deadline = Date.now() + 30_000;
     while (svc.status().state !== 'online' && Date.now() < deadline)
@@ -285,6 +295,22 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
       samples.push(performance.now() - start);
       await new Promise((res) => setTimeout(res, 20));
     }
+    // A burst: one statement changes every sampled account; the feed brings them all.
+    const burstLoop = watchLoop();
+    const b0 = performance.now();
+    await admin.query(
+      `UPDATE account SET flat = 'Z' || id, updated_at = now() WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    for (;;) {
+      const [r] = await store.run((m) =>
+        m.query<{ n: number }[]>(`SELECT count(*) AS n FROM account WHERE flat = 'Z' || id`),
+      );
+      if (Number(r?.n) >= ids.length) break;
+      if (performance.now() - b0 > 60_000) throw new Error('burst not applied after 60 s');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    burst = { ...burstLoop.stop(), rows: ids.length, seconds: (performance.now() - b0) / 1000 };
   } finally {
     await svc.stop();
     await store.close();
@@ -298,6 +324,7 @@ async function workstationPhase(input: PhaseIn): Promise<PhaseOut> {
     hwmMb,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     centralCpuSeconds,
+    loop: { replication: replicationDelay, burst },
   };
 }
 

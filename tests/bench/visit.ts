@@ -10,13 +10,15 @@ import { renderInfoSheet } from '../../electron/core/documents';
 import { getAccount } from '../../electron/core/registry/search';
 import { call, openTestCore } from '../integration/core/harness';
 import { isAdultOn, passportFor, personOf } from '../support/passports';
-import { numberArg, summary, writeResult } from './stats';
+import { numberArg, summary, watchLoop, writeResult, type LoopDelay } from './stats';
 
 export interface VisitBenchResult {
   accounts: number;
   visits: number;
   totalMs: ReturnType<typeof summary>;
   steps: Record<string, ReturnType<typeof summary>>;
+  /** The core's event loop over the measured visits (the sheet rendered in each). */
+  loop: LoopDelay;
 }
 
 export async function runVisitBench(opts: {
@@ -42,7 +44,9 @@ export async function runVisitBench(opts: {
     let id = 0;
     let done = 0;
     const warmup = 5;
+    let loop: ReturnType<typeof watchLoop> | null = null;
     while (done < opts.visits + warmup) {
+      if (done === warmup && !loop) loop = watchLoop();
       id += 1;
       const account = await getAccount(t.core.ctx.store, id);
       if (!account) {
@@ -93,6 +97,7 @@ export async function runVisitBench(opts: {
       totals.push(performance.now() - t0);
       done += 1;
     }
+    const loopDelay = loop!.stop();
     // The first visits pay for loading fonts, warming caches and the JIT: reported apart.
     const keep = (xs: number[]) => xs.slice(warmup);
     return {
@@ -100,6 +105,7 @@ export async function runVisitBench(opts: {
       visits: opts.visits,
       totalMs: summary(keep(totals)),
       steps: Object.fromEntries(Object.entries(steps).map(([k, xs]) => [k, summary(keep(xs))])),
+      loop: loopDelay,
     };
   } finally {
     await t.close();
