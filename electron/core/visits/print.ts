@@ -15,6 +15,19 @@ import type { VisitDeps } from './deps';
 import { nextSerial } from './issue';
 import { checkedResident, openVisit, ownVisit } from './state';
 
+/** The backend's dialog, or the typed refusal: asked before a serial is taken or a PDF made. */
+function dialogOrRefuse(deps: Pick<VisitDeps, 'printer'>): {
+  printWithDialog: (pdf: Buffer, title: string) => Promise<unknown>;
+} {
+  const backend = deps.printer;
+  if (!backend.printWithDialog)
+    throw new AppError(
+      'PRINT_DIALOG_UNAVAILABLE',
+      'This system has no print dialog the app can open.',
+    );
+  return { printWithDialog: (pdf, title) => backend.printWithDialog!(pdf, title) };
+}
+
 /**
  * Sends a PDF to the configured printer, or (`viaDialog`) through the system's print dialog
  * where the clerk picks any printer the system reaches; the outcome is an answer, not an
@@ -27,13 +40,9 @@ export async function sendToPrinter(
   viaDialog = false,
 ): Promise<{ printer: string; error: string | null }> {
   if (viaDialog) {
-    if (!deps.printer.printWithDialog)
-      throw new AppError(
-        'PRINT_DIALOG_UNAVAILABLE',
-        'This system has no print dialog the app can open.',
-      );
+    const { printWithDialog } = dialogOrRefuse(deps);
     try {
-      await deps.printer.printWithDialog(pdf, title);
+      await printWithDialog(pdf, title);
       return { printer: SYSTEM_DIALOG, error: null };
     } catch (e) {
       return { printer: SYSTEM_DIALOG, error: e instanceof Error ? e.message : String(e) };
@@ -95,6 +104,7 @@ export async function printConsentForm(
   representative: Representative | null,
   viaDialog = false,
 ): Promise<PrintRecord> {
+  if (viaDialog) dialogOrRefuse(deps);
   const { ctx } = deps;
   const settings = ctx.settings.get();
   const { visit, check, resident, serial } = await ctx.store.tx(async (m) => {
@@ -157,6 +167,7 @@ export async function printInfoSheet(
   visitId: string,
   viaDialog = false,
 ): Promise<PrintRecord> {
+  if (viaDialog) dialogOrRefuse(deps);
   const { ctx } = deps;
   const settings = ctx.settings.get();
   const { visit, credential } = await ctx.store.run(async (m) => {

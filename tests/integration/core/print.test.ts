@@ -6,11 +6,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { In } from 'typeorm';
+import { In, Like } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Issued, PrintRecord } from '../../../shared/schemas/visit';
-import { AuditEvent, PrintedSheet } from '../../../electron/core/db/entities';
+import { AuditEvent, Counter, PrintedSheet } from '../../../electron/core/db/entities';
 import {
   cupsBackend,
   windowsPrintBackend,
@@ -231,7 +231,14 @@ describe('the system print dialog, the fallback for a printer the silent path ca
     expect(await callFails(t, 'visit.printSheet', { visitId, viaDialog: true })).toBe(
       'PRINT_DIALOG_UNAVAILABLE',
     );
+    expect(
+      await callFails(t, 'visit.printConsent', { visitId, representative: null, viaDialog: true }),
+    ).toBe('PRINT_DIALOG_UNAVAILABLE');
     expect(await t.core.ctx.store.run((m) => m.countBy(PrintedSheet, { visitId }))).toBe(0);
+    // Refused before anything was taken: no consent-form serial is spent on it.
+    expect(
+      await t.core.ctx.store.run((m) => m.countBy(Counter, { name: Like('serial.C.%') })),
+    ).toBe(0);
   });
 
   it('on Windows, hands the sheet to the dialog and records it as printed through it', async () => {
