@@ -1,9 +1,9 @@
 // Locale-aware pieces of text the documents print. Dates are shown on Moscow time whatever the
 // workstation's own zone is: the sheet is read by a resident of Moscow, and a clerk machine set
 // to UTC must not print "12:05" for a password issued at 15:05.
+import { OFFICE_TIME_ZONE as TIME_ZONE } from '../../../shared/domain/office-time';
 import type { DocLanguage } from './types';
 
-const TIME_ZONE = 'Europe/Moscow';
 /** No-break space and hyphen: "2026 г." or "25-го" split over two lines reads as an error. */
 export const NBSP = '\u00a0';
 const NB_HYPHEN = '\u2011';

@@ -7,7 +7,7 @@ import { audit, type CoreContext } from '../context';
 import { PassportListError, type PassportListHolder } from '../passport-list';
 import { importInWorker, type ImportSummary } from '../passport-list/import-in-worker';
 import type { Platform } from '../platform';
-import { localDate } from '../visits/dates';
+import { officeDate } from '../../../shared/domain/office-time';
 
 export function passportListStatus(
   ctx: CoreContext,
@@ -97,7 +97,7 @@ export async function installPassportList(
       detail: 'extension',
     });
   }
-  if (fromCsv && input.listDate > localDate(ctx.clock.now())) {
+  if (fromCsv && input.listDate > officeDate(ctx.clock.now())) {
     throw new AppError('PASSPORT_LIST_DATE_FUTURE', 'The list date is in the future.');
   }
   const staging = `${d.finalPath}.new`;

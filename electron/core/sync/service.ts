@@ -6,6 +6,7 @@
 // notification was lost, or "sync now". A failed cycle waits with capped exponential
 // backoff and jitter; meanwhile the app works on its local store as usual.
 import type { DataSource } from 'typeorm';
+import { OFFICE_TIME_ZONE } from '../../../shared/domain/office-time';
 import { AppError } from '../../../shared/errors';
 import type { OfficeReview, SyncStatus } from '../../../shared/schemas/supervisor';
 import type { AuditActor } from '../audit/chain';
@@ -94,7 +95,7 @@ const DEFAULTS = {
   backoffCapMs: 60_000,
   heldRecheckMs: 60_000,
   interactiveWaitMs: 1_500,
-  timeZone: 'Europe/Moscow',
+  timeZone: OFFICE_TIME_ZONE,
 };
 /** Batches per cycle before the pull gets its turn (a long backlog must not starve it). */
 const MAX_BATCHES_PER_CYCLE = 50;

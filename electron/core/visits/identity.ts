@@ -19,7 +19,7 @@ import { audit } from '../context';
 import { isWorking } from '../credentials/state';
 import { Credential, PassportCheck, Resident, Visit, type PassportCheckRow } from '../db/entities';
 import { getAccount } from '../registry/search';
-import { localDate } from './dates';
+import { officeDate } from '../../../shared/domain/office-time';
 import type { VisitDeps } from './deps';
 import { checkView, openVisit, ownVisit, visitState } from './state';
 
@@ -84,7 +84,7 @@ export async function checkIdentity(
   const now = ctx.clock.now();
   const rules = checkPassport(
     { ...input.passport, birthDate: input.person.birthDate },
-    localDate(now),
+    officeDate(now),
   );
   const findings: PassportFinding[] = [...rules.findings];
   // Only a malformed series or number keeps the list from being consulted; a warning on the

@@ -10,7 +10,7 @@ import { PASSWORD_ALPHABET } from '../credentials/password';
 import { fullAddress } from '../registry/address';
 import { getAccount } from '../registry/search';
 import { sheetActivation } from './activation';
-import { localDate } from './dates';
+import { officeDate } from '../../../shared/domain/office-time';
 import type { VisitDeps } from './deps';
 import { nextSerial } from './issue';
 import { checkedResident, openVisit, ownVisit } from './state';
@@ -136,7 +136,7 @@ export async function printConsentForm(
     payerCode: visit.payerCode,
     office: { name: settings.office.name, address: settings.office.address },
     clerkName: clerk.fullName,
-    date: localDate(ctx.clock.now()),
+    date: officeDate(ctx.clock.now()),
   });
   const sent = await sendToPrinter(deps, pdf, `Consent ${serial}`, viaDialog);
   return record(

@@ -48,15 +48,3 @@ export function typeDate(next: string, previous: string): string {
   }
   return cleaned;
 }
-
-/** The office's calendar date: the same day the core judges passports by (Moscow). */
-export function todayIso(now: Date = new Date(), timeZone = 'Europe/Moscow'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}

@@ -6,14 +6,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../../electron/core';
 import { getAccount } from '../../../electron/core/registry/search';
-import { localDate } from '../../../electron/core/visits/dates';
+import { officeDate } from '../../../shared/domain/office-time';
 import { buildMrz } from '../../../shared/domain/mrz';
 import type { AccountSummary, ResidentSummary } from '../../../shared/schemas/registry';
 import type { ClerkSummary } from '../../../shared/schemas/session';
 import type { Issued, PassportForm } from '../../../shared/schemas/visit';
 import { isAdultOn, passportFor, personOf } from '../../support/passports';
 
-export const today = (): string => localDate(new Date());
+export const today = (): string => officeDate(new Date());
 
 /** The clerk's search field, by its Russian label. */
 export const SEARCH = 'Лицевой счёт, адрес, фамилия или скан';

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { PASSPORT_LIST_FILE } from '../../../electron/core';
 import { importPassportList } from '../../../electron/core/passport-list';
 import { addDays, formatIsoDate, parseIsoDate } from '../../../shared/domain/dates';
-import { localDate } from '../../../electron/core/visits/dates';
+import { officeDate } from '../../../shared/domain/office-time';
 
 /** A list dated a few days ago: fresh under the default 14-day limit. */
 export function recentListDate(daysAgo = 3): string {
-  const today = parseIsoDate(localDate(new Date()));
+  const today = parseIsoDate(officeDate(new Date()));
   if (!today) throw new Error('no today');
   return formatIsoDate(addDays(today, -daysAgo));
 }

@@ -16,7 +16,7 @@ import type { Platform } from '../../../electron/core/platform';
 import { getAccount } from '../../../electron/core/registry/search';
 import { createClerk } from '../../../electron/core/staff/admin';
 import { setupFirstSupervisor } from '../../../electron/core/staff/service';
-import { localDate } from '../../../electron/core/visits/dates';
+import { officeDate } from '../../../shared/domain/office-time';
 import { isAdultOn, passportFor, personOf } from '../../support/passports';
 import type { Issued } from '../../../shared/schemas/visit';
 
@@ -93,7 +93,7 @@ export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore
     logs,
     supervisor,
     clerk,
-    today: localDate(clock.now()),
+    today: officeDate(clock.now()),
     close: async () => {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import type { ResidentSummary } from '../../../../shared/schemas/registry';
 import type { CheckResult } from '../../../../shared/schemas/visit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
-import { todayIso } from '../../lib/dates';
+import { officeDate } from '../../../../shared/domain/office-time';
 import { fullName } from '../../lib/names';
 import { MrzField } from './MrzField';
 import { PassportVerdict } from './PassportVerdict';
@@ -62,7 +62,7 @@ export function PassportStep(props: PassportStepProps) {
   });
   const { control, handleSubmit, setFocus, reset, getValues, formState } = form;
   const values = useWatch({ control }) as CheckFormValues;
-  const today = todayIso();
+  const today = officeDate();
 
   const current = checkedValues !== null && sentForm(checkedValues) === sentForm(values);
   const verdict = current ? check : null;

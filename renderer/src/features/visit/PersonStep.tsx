@@ -12,7 +12,7 @@ import { ageOn, parseIsoDate } from '../../../../shared/domain/dates';
 import { PASSPORT_MIN_AGE } from '../../../../shared/domain/passport';
 import type { ResidentSummary } from '../../../../shared/schemas/registry';
 import { useFormat } from '../../i18n/format';
-import { todayIso } from '../../lib/dates';
+import { officeDate } from '../../../../shared/domain/office-time';
 import { fullName } from '../../lib/names';
 
 export interface PersonStepProps {
@@ -43,7 +43,7 @@ export function PersonStep({
   const { t } = useTranslation('clerk');
   const fmt = useFormat();
   const listRef = useRef<HTMLUListElement>(null);
-  const today = todayIso();
+  const today = officeDate();
   const sorted = [...residents].sort(
     (a, b) => Number(a.relation !== 'owner') - Number(b.relation !== 'owner'),
   );

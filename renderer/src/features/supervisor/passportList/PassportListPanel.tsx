@@ -14,7 +14,8 @@ import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../i18n/format';
 import { formatIsoDate, readTypedDate } from '../../../../../shared/domain/dates';
-import { isoToDisplay, todayIso } from '../../../lib/dates';
+import { isoToDisplay } from '../../../lib/dates';
+import { officeDate } from '../../../../../shared/domain/office-time';
 import { supervisorKeys } from '../queries';
 
 /** The MVD invalid-passport list in use: its date, size, age, and installing a newer one. */
@@ -32,7 +33,7 @@ export function PassportListPanel() {
   // the unchanged status, so a list is taken as installed when the status it answers differs.
   const [installed, setInstalled] = useState(false);
   // The MVD list's date, for a CSV (an index file carries its own).
-  const [typedDate, setTypedDate] = useState(isoToDisplay(todayIso()));
+  const [typedDate, setTypedDate] = useState(isoToDisplay(officeDate()));
   // Why the typed date cannot be the list's: not a date at all, or a day that does not exist.
   const [dateError, setDateError] = useState<'format' | 'noSuchDay' | null>(null);
   const install = useMutation({

@@ -9,7 +9,8 @@ import { DateField } from '../../../components/DateField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../../components/Section';
-import { displayToIso, isoToDisplay, todayIso } from '../../../lib/dates';
+import { displayToIso, isoToDisplay } from '../../../lib/dates';
+import { officeDate } from '../../../../../shared/domain/office-time';
 import { ReportTable } from './ReportTable';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,8 +19,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function DailyReport() {
   const { t } = useTranslation('supervisor');
   const { t: tk } = useTranslation('clerk');
-  const [typed, setTyped] = useState(isoToDisplay(todayIso()));
-  const [date, setDate] = useState(todayIso());
+  const [typed, setTyped] = useState(isoToDisplay(officeDate()));
+  const [date, setDate] = useState(officeDate());
   const report = useQuery({
     queryKey: ['reports.daily', date],
     queryFn: () => call('reports.daily', { date }),
